@@ -131,5 +131,5 @@ const (
 	Definition      = SKOS + "definition"
 	CAMEO           = NG + "cameoCode"
 	PLOVER          = NG + "ploverCategory"
-	EventTypeScheme = Scheme[:len(Scheme)-1] // the scheme IRI itself
+	EventTypeScheme = NG + "EventTypeScheme" // the scheme IRI itself
 )
