@@ -1,0 +1,318 @@
+// Package build runs notegraph's pipeline from files to the store: it reads
+// sources, extracts their documents, maps them to quads and writes each
+// changed source's documents to the store as whole named graphs. It owns the
+// decisions that span packages: what counts as unchanged, how writes are
+// batched, and how the actors that documents share are reconciled.
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"notegraph/extract"
+	"notegraph/graph"
+	"notegraph/ontology"
+	"notegraph/rdf"
+)
+
+// Version is folded into every source's fingerprint: a new extractor rebuilds
+// what an older one built.
+const Version = "notegraph-0.1"
+
+// Extensions are the file types a folder is searched for.
+var Extensions = []string{".txt", ".md", ".markdown", ".xml", ".tei"}
+
+// Input is one source file.
+type Input struct {
+	Path string // as the user named it (for messages)
+	Key  string // base name: the source's identity in the store
+	read func() ([]byte, error)
+}
+
+// Inputs expands paths (files, or folders searched recursively for
+// Extensions, in lexical order) into inputs. A missing path is an error
+// naming it. Several files with the same base name are an error: the base
+// name is the source's identity in the store.
+func Inputs(paths []string) ([]Input, error) {
+	var out []Input
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, errors.Unwrap(err))
+		}
+		if !info.IsDir() {
+			out = append(out, fileInput(p))
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && hasExt(q) {
+				found = append(found, q)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(found)
+		for _, q := range found {
+			out = append(out, fileInput(q))
+		}
+	}
+	return out, checkKeys(out)
+}
+
+// FSInputs lists the files of an fs.FS (the embedded example corpus).
+func FSInputs(fsys fs.FS, prefix string) ([]Input, error) {
+	var out []Input
+	err := fs.WalkDir(fsys, ".", func(q string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && hasExt(q) {
+			q := q
+			out = append(out, Input{Path: path.Join(prefix, q), Key: path.Base(q), read: func() ([]byte, error) { return fs.ReadFile(fsys, q) }})
+		}
+		return nil
+	})
+	return out, err
+}
+
+func fileInput(p string) Input {
+	return Input{Path: p, Key: filepath.Base(p), read: func() ([]byte, error) { return os.ReadFile(p) }}
+}
+
+func hasExt(p string) bool {
+	ext := strings.ToLower(filepath.Ext(p))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+func checkKeys(in []Input) error {
+	seen := map[string]string{}
+	for _, i := range in {
+		if prev, ok := seen[i.Key]; ok && prev != i.Path {
+			return fmt.Errorf("%s and %s have the same file name; a source is known by its file name, so rename one", prev, i.Path)
+		}
+		seen[i.Key] = i.Path
+	}
+	return nil
+}
+
+// Options tune a build.
+type Options struct {
+	Base       string                // IRI base for minted instances (ontology.DefaultBase when empty)
+	BatchQuads int                   // quads per write transaction (whole sources only); default 20000
+	Workers    int                   // extraction goroutines; default GOMAXPROCS
+	Progress   func(done, total int) // called after each source, if set
+}
+
+// Summary says what a build did.
+type Summary struct {
+	Sources, Unchanged, Built int
+	Documents, Events         int // in the sources built by this run
+	Removed                   int // documents dropped because their source no longer holds them
+	Errors                    []error
+	Duration                  time.Duration
+}
+
+type result struct {
+	in      Input
+	skip    bool
+	fp      string
+	puts    []graph.Put
+	removes []rdf.Term
+	docs    int
+	events  int
+	err     error
+}
+
+// Run builds inputs into st. Each source is extracted and mapped in full
+// before anything of it is written, and its documents are written in one
+// transaction together with the removal of documents it no longer holds, so
+// a bad source leaves the store as it was. Errors of single sources are
+// collected in Summary.Errors and the others still build; the returned error
+// is for failures of the store itself.
+func Run(st *graph.Store, x *extract.Extractor, inputs []Input, opts Options) (Summary, error) {
+	start := time.Now()
+	m, err := ontology.NewMapper(opts.Base)
+	if err != nil {
+		return Summary{}, err
+	}
+	if opts.BatchQuads <= 0 {
+		opts.BatchQuads = 20000
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	sum := Summary{Sources: len(inputs)}
+
+	// Extraction runs in parallel; results are consumed in input order so
+	// that the store's history, and every message, is deterministic.
+	results := make([]chan result, len(inputs))
+	for i := range results {
+		results[i] = make(chan result, 1)
+	}
+	var wg sync.WaitGroup
+	jobs := make(chan int)
+	for w := 0; w < opts.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] <- prepare(st, x, m, inputs[i])
+			}
+		}()
+	}
+	go func() {
+		for i := range inputs {
+			jobs <- i
+		}
+		close(jobs)
+	}()
+	defer wg.Wait()
+
+	var batch []graph.Put
+	var removes []rdf.Term
+	n := 0
+	flush := func() error {
+		if len(batch) == 0 && len(removes) == 0 {
+			return nil
+		}
+		err := st.Apply(batch, removes)
+		batch, removes, n = nil, nil, 0
+		return err
+	}
+	changed := false
+	for i := range inputs {
+		r := <-results[i]
+		switch {
+		case r.err != nil:
+			sum.Errors = append(sum.Errors, r.err)
+		case r.skip:
+			sum.Unchanged++
+		default:
+			sum.Built++
+			sum.Documents += r.docs
+			sum.Events += r.events
+			sum.Removed += len(r.removes)
+			batch = append(batch, r.puts...)
+			removes = append(removes, r.removes...)
+			for _, p := range r.puts {
+				n += len(p.Quads) + len(p.Shared)
+			}
+			changed = true
+			if n >= opts.BatchQuads {
+				if err := flush(); err != nil {
+					return sum, err
+				}
+			}
+		}
+		if opts.Progress != nil {
+			opts.Progress(i+1, len(inputs))
+		}
+	}
+	if err := flush(); err != nil {
+		return sum, err
+	}
+	if changed || !hasDefault(st) {
+		if err := SyncShared(st); err != nil {
+			return sum, err
+		}
+	}
+	sum.Duration = time.Since(start)
+	return sum, nil
+}
+
+func hasDefault(st *graph.Store) bool {
+	entries, err := st.Entries()
+	return err == nil && len(entries) > 0 && entries[0].Graph.IsZero()
+}
+
+// SyncShared rewrites the default graph as the event-type scheme plus the
+// reconciled union of what every document says about its actors.
+func SyncShared(st *graph.Store) error {
+	union, err := st.SharedUnion()
+	if err != nil {
+		return err
+	}
+	quads := append(ontology.MergeShared(union), ontology.SchemeQuads()...)
+	return st.Apply([]graph.Put{{Quads: quads}}, nil)
+}
+
+func prepare(st *graph.Store, x *extract.Extractor, m *ontology.Mapper, in Input) result {
+	r := result{in: in}
+	data, err := in.read()
+	if err != nil {
+		r.err = fmt.Errorf("%s: %w", in.Path, unwrapPath(err))
+		return r
+	}
+	sum := sha256.Sum256(data)
+	fileSHA := hex.EncodeToString(sum[:])
+	fp := sha256.Sum256([]byte(Version + "\x00" + m.Base + "\x00" + x.Fingerprint() + "\x00" + fileSHA))
+	r.fp = hex.EncodeToString(fp[:])
+	old, oldGraphs, err := st.SourceGraphs(in.Key)
+	if err != nil {
+		r.err = fmt.Errorf("%s: %w", in.Path, err)
+		return r
+	}
+	if old == r.fp {
+		r.skip = true
+		return r
+	}
+	f, err := x.File(in.Path, data)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	f.Key = in.Key
+	keep := map[rdf.Term]bool{}
+	for i := range f.Documents {
+		d := &f.Documents[i]
+		g, quads, shared, err := m.Document(f, d)
+		if err != nil {
+			r.err = fmt.Errorf("%s: %w", in.Path, err)
+			return r
+		}
+		if keep[g] {
+			r.err = fmt.Errorf("%s: two documents map to the same IRI %s", in.Path, g.Value)
+			return r
+		}
+		keep[g] = true
+		r.puts = append(r.puts, graph.Put{Graph: g, Source: in.Key, SHA256: r.fp, Quads: quads, Shared: shared})
+		r.docs++
+		r.events += len(d.Events)
+	}
+	for _, g := range oldGraphs {
+		if !keep[g] {
+			r.removes = append(r.removes, g)
+		}
+	}
+	return r
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
