@@ -224,6 +224,7 @@ func (d *Decoder) iriBody() (string, error) {
 		}
 	}
 	if d.pos >= len(d.buf) {
+		d.pos = start - 1
 		return "", d.errorf("unterminated IRI")
 	}
 	end := d.pos
@@ -382,6 +383,7 @@ func (d *Decoder) literal() (rdf.Term, error) {
 		}
 	}
 	if d.pos >= len(d.buf) {
+		d.pos = start - 1
 		return rdf.Term{}, d.errorf("unterminated string")
 	}
 	end := d.pos

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"notegraph/internal/validate"
 	"notegraph/rdf"
 	"notegraph/rdf/ntriples"
 )
@@ -87,6 +88,35 @@ func TestEncodeGolden(t *testing.T) {
 	encGolden(t, "fixture.ttl", encEncode(t, qs, Options{Prefixes: encTestPrefixes}))
 	encGolden(t, "fixture.trig", encEncode(t, qs, Options{Prefixes: encTestPrefixes, TriG: true}))
 	encGolden(t, "fixture-noprefix.ttl", encEncode(t, qs, Options{}))
+}
+
+// TestEncodeValidators has the reference parsers read the adversarial
+// fixture as written by the encoder, in both syntaxes, with and without
+// prefixes.
+func TestEncodeValidators(t *testing.T) {
+	qs := encReadFixture(t)
+	for _, c := range []struct {
+		format string
+		opts   Options
+	}{
+		{"ttl", Options{Prefixes: encTestPrefixes}},
+		{"ttl", Options{}},
+		{"trig", Options{Prefixes: encTestPrefixes, TriG: true}},
+		{"trig", Options{TriG: true}},
+	} {
+		path := validate.WriteTemp(t, "fixture."+c.format, encEncode(t, qs, c.opts))
+		for name, check := range map[string]func(testing.TB, string, string) error{
+			"serdi": validate.Serdi, "rapper": validate.Rapper, "N3.js": validate.N3,
+		} {
+			if err := check(t, c.format, path); err != nil {
+				t.Errorf("%s rejects %s (%d prefixes): %v", name, c.format, len(c.opts.Prefixes), err)
+			}
+		}
+		// The written file must describe the fixture dataset exactly.
+		if err := validate.Isomorphic(t, encFixture, "nq", path, c.format); err != nil {
+			t.Errorf("%s differs from the fixture: %v", c.format, err)
+		}
+	}
 }
 
 func TestEncodeGrouping(t *testing.T) {
