@@ -26,6 +26,9 @@ const (
 	Organization           ActorKind = "Organization"
 	GovernmentOrganization ActorKind = "GovernmentOrganization"
 	Country                ActorKind = "Country"
+	// Place is a city or region named in the gazetteer (schema:Place); it is
+	// never an agent or target of an event.
+	Place ActorKind = "Place"
 )
 
 // Stance says whose account an event report is and how the document holds it

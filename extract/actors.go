@@ -1,0 +1,601 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// mention is a reference to an actor: tokens [from, to) of a document.
+type mention struct {
+	from, to int
+	id       string
+	name     bool // a name form worth recording as an alternative label
+	ref      *refDef
+	adj      bool // an adjective ("Soviet"): composes, but alone names no actor
+}
+
+// docActors collects the actors one document refers to.
+type docActors struct {
+	g      *gazetteer
+	actors map[string]*Actor
+	tags   map[string][]string
+	alts   map[string]map[string]bool
+	// surnames of persons met with a role, so later bare mentions merge
+	surnames map[string]string
+}
+
+func newDocActors(g *gazetteer) *docActors {
+	return &docActors{g: g, actors: map[string]*Actor{}, tags: map[string][]string{},
+		alts: map[string]map[string]bool{}, surnames: map[string]string{}}
+}
+
+// info returns the actor record for id: the document's own (minted or
+// copied from the gazetteer), else the gazetteer's.
+func (d *docActors) info(id string) *Actor {
+	if a := d.actors[id]; a != nil {
+		return a
+	}
+	if ga := d.g.actors[id]; ga != nil {
+		return &ga.Actor
+	}
+	return nil
+}
+
+func (d *docActors) tagsOf(id string) []string {
+	if t, ok := d.tags[id]; ok {
+		return t
+	}
+	if ga := d.g.actors[id]; ga != nil {
+		return ga.Tags
+	}
+	return nil
+}
+
+func (d *docActors) hasTag(id, tag string) bool {
+	if a := d.info(id); a != nil && strings.EqualFold(string(a.Kind), tag) {
+		return true
+	}
+	for _, t := range d.tagsOf(id) {
+		if t == tag {
+			return true
+		}
+	}
+	return false
+}
+
+// use records that the document refers to id, under the given name form.
+func (d *docActors) use(id, name string) {
+	if _, ok := d.actors[id]; !ok {
+		ga := d.g.actors[id]
+		if ga == nil {
+			return
+		}
+		a := ga.Actor
+		a.AltLabels = nil
+		d.actors[id] = &a
+	}
+	if name != "" && name != d.actors[id].Label {
+		if d.alts[id] == nil {
+			d.alts[id] = map[string]bool{}
+		}
+		d.alts[id][name] = true
+	}
+}
+
+// mint adds an actor that the gazetteer does not hold.
+func (d *docActors) mint(a Actor, tags []string) {
+	if old, ok := d.actors[a.ID]; ok {
+		if old.Role == "" {
+			old.Role = a.Role
+		}
+		old.MemberOf = addUnique(old.MemberOf, a.MemberOf...)
+		old.PartOf = addUnique(old.PartOf, a.PartOf...)
+		old.Represents = addUnique(old.Represents, a.Represents...)
+		return
+	}
+	if ga := d.g.actors[a.ID]; ga != nil {
+		d.use(a.ID, "")
+		return
+	}
+	d.actors[a.ID] = &a
+	d.tags[a.ID] = tags
+}
+
+func addUnique(list []string, xs ...string) []string {
+	for _, x := range xs {
+		found := false
+		for _, y := range list {
+			if y == x {
+				found = true
+				break
+			}
+		}
+		if !found && x != "" {
+			list = append(list, x)
+		}
+	}
+	return list
+}
+
+// closure follows id's affiliations (part of, member of, represents, and a
+// state's governing party) breadth first, id itself first.
+func (d *docActors) closure(id string) []string {
+	seen := map[string]bool{id: true}
+	out := []string{id}
+	for i := 0; i < len(out); i++ {
+		a := d.info(out[i])
+		if a == nil {
+			continue
+		}
+		next := append(append(append([]string{}, a.PartOf...), a.Represents...), a.MemberOf...)
+		if ga := d.g.actors[out[i]]; ga != nil && ga.Party != "" {
+			next = append(next, ga.Party)
+		}
+		for _, n := range next {
+			if !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// withTag finds the nearest actor tagged tag among id's affiliations.
+func (d *docActors) withTag(id, tag string) string {
+	if id == "" {
+		return ""
+	}
+	for _, c := range d.closure(id) {
+		if d.hasTag(c, tag) {
+			return c
+		}
+	}
+	return ""
+}
+
+// state is the country an actor belongs to or represents, if any.
+func (d *docActors) state(id string) string { return d.withTag(id, "Country") }
+
+// list returns the document's actors, affiliations included, sorted by ID.
+func (d *docActors) list() []Actor {
+	// pull in affiliation targets so that every ID an actor points to is described
+	for changed := true; changed; {
+		changed = false
+		ids := make([]string, 0, len(d.actors))
+		for id := range d.actors {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			a := d.actors[id]
+			for _, r := range append(append(append([]string{}, a.PartOf...), a.MemberOf...), a.Represents...) {
+				if _, ok := d.actors[r]; !ok && d.g.actors[r] != nil {
+					d.use(r, "")
+					changed = true
+				}
+			}
+		}
+	}
+	out := make([]Actor, 0, len(d.actors))
+	for id, a := range d.actors {
+		c := *a
+		c.AltLabels = nil
+		for n := range d.alts[id] {
+			c.AltLabels = append(c.AltLabels, n)
+		}
+		sort.Strings(c.AltLabels)
+		c.MemberOf = append([]string(nil), a.MemberOf...)
+		c.PartOf = append([]string(nil), a.PartOf...)
+		c.Represents = append([]string(nil), a.Represents...)
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// foldTable maps the Latin letters with diacritics met in names to ASCII,
+// so that IDs stay plain.
+var foldTable = map[rune]string{
+	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'ą': "a", 'ă': "a",
+	'ç': "c", 'ć': "c", 'č': "c", 'ď': "d", 'đ': "d",
+	'è': "e", 'é': "e", 'ê': "e", 'ë': "e", 'ę': "e", 'ě': "e",
+	'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ł': "l", 'ñ': "n", 'ń': "n", 'ň': "n",
+	'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'ő': "o",
+	'ř': "r", 'ś': "s", 'š': "s", 'ş': "s", 'ș': "s", 'ť': "t", 'ţ': "t", 'ț': "t",
+	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ů': "u", 'ű': "u", 'ý': "y", 'ÿ': "y",
+	'ź': "z", 'ż': "z", 'ž': "z", 'ß': "ss", 'æ': "ae", 'œ': "oe",
+}
+
+// slug makes an ID from a name: lower case ASCII letters, digits, hyphens.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if f, ok := foldTable[r]; ok {
+			b.WriteString(f)
+			dash = false
+			continue
+		}
+		switch {
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(r)
+			dash = false
+		case r >= 128 && unicode.IsLetter(r):
+			b.WriteRune(r)
+			dash = false
+		default:
+			if b.Len() > 0 && !dash {
+				b.WriteByte('-')
+				dash = true
+			}
+		}
+	}
+	return strings.TrimRight(b.String(), "-")
+}
+
+func spanText(rs []rune, toks []token, from, to int) string {
+	if from >= to {
+		return ""
+	}
+	return string(rs[toks[from].start:toks[to-1].end])
+}
+
+// findMentions finds the actor mentions of tokens toks[lo:hi]: names from the
+// gazetteer, institutions composed with a state or party, persons introduced
+// by a role, and relative references resolved by the gazetteer's rules.
+func (x *Extractor) findMentions(rs []rune, toks []token, lo, hi int, dc *docCtx) []mention {
+	g := x.gaz
+	d := dc.actors
+	var ms []mention
+	var roleAt []int
+	acceptName := func(v trieVal) bool { return v.kind == 'a' || v.kind == 'j' || v.kind == 'r' }
+	for i := lo; i < hi; {
+		if _, e, ok := g.roleT.longest(toks[:hi], i, func(trieVal) bool { return true }); ok {
+			roleAt = append(roleAt, i)
+			_ = e
+		}
+		v, e, ok := g.names.longest(toks[:hi], i, acceptName)
+		if !ok {
+			if id, ok := d.surnames[toks[i].norm]; ok && toks[i].cap {
+				ms = append(ms, mention{from: i, to: i + 1, id: id, name: true})
+			}
+			i++
+			continue
+		}
+		m := mention{from: i, to: e}
+		switch v.kind {
+		case 'a':
+			m.id, m.name = v.id, true
+		case 'j':
+			m.id, m.adj = v.id, true
+		case 'r':
+			m.ref = v.ref
+		}
+		ms = append(ms, m)
+		i = e
+	}
+	// heads of institutions by their end token, for "Government of X"
+	headEnd := map[int][2]int{} // end → start, index unused
+	headName := map[int]string{}
+	for i := lo; i < hi; i++ {
+		if v, e, ok := g.heads.longest(toks[:hi], i, func(trieVal) bool { return true }); ok {
+			if _, seen := headEnd[e]; !seen {
+				headEnd[e] = [2]int{i, e}
+				headName[e] = v.id
+			}
+		}
+	}
+	compose := func(m mention) mention {
+		if m.id == "" {
+			return m
+		}
+		// HEAD of (the) X
+		p := m.from - 1
+		if p >= lo && toks[p].norm == "the" {
+			p--
+		}
+		if p >= lo && toks[p].norm == "of" {
+			if h, ok := headEnd[p]; ok {
+				if id := x.composeID(d, headName[p], m.id); id != "" {
+					return mention{from: h[0], to: m.to, id: id, name: true}
+				}
+			}
+		}
+		// X HEAD
+		if m.to < hi {
+			if v, e, ok := g.heads.longest(toks[:hi], m.to, func(trieVal) bool { return true }); ok {
+				if id := x.composeID(d, v.id, m.id); id != "" {
+					return mention{from: m.from, to: e, id: id, name: true}
+				}
+			}
+		}
+		return m
+	}
+	for i := range ms {
+		if ms[i].ref == nil {
+			ms[i] = compose(ms[i])
+		}
+	}
+	// persons introduced by a role
+	var persons []mention
+	for _, ri := range roleAt {
+		persons = append(persons, x.rolePersons(rs, toks, lo, hi, ri, ms, dc)...)
+	}
+	ms = append(ms, persons...)
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].from != ms[j].from {
+			return ms[i].from < ms[j].from
+		}
+		return ms[i].to > ms[j].to
+	})
+	// resolve references in text order; drop mentions inside longer ones
+	var out []mention
+	lastEnd := -1
+	for _, m := range ms {
+		if m.from < lastEnd {
+			continue
+		}
+		if m.ref != nil {
+			m.id = x.resolveRef(m.ref, dc, out)
+			if m.id == "" {
+				continue
+			}
+			m = compose(m)
+			m.ref = nil
+		}
+		if m.adj && m.to-m.from >= 0 {
+			a := d.info(m.id)
+			if a == nil || !(m.to > m.from) {
+				continue
+			}
+			// a bare adjective ("Soviet technicians") names no actor itself
+			continue
+		}
+		lastEnd = m.to
+		name := ""
+		if m.name {
+			name = spanText(rs, toks, m.from, m.to)
+		}
+		d.use(m.id, name)
+		out = append(out, m)
+	}
+	return out
+}
+
+// composeID returns the ID of institution inst of base, registering the
+// minted actor, or "" when inst does not apply to base.
+func (x *Extractor) composeID(d *docActors, inst, base string) string {
+	def := x.gaz.insts[inst]
+	if def == nil {
+		return ""
+	}
+	if def.Via == "party" {
+		if ga := x.gaz.actors[base]; ga != nil && ga.Party != "" {
+			base = ga.Party
+		}
+	}
+	if len(def.On) > 0 {
+		ok := false
+		for _, t := range def.On {
+			if d.hasTag(base, t) {
+				ok = true
+			}
+		}
+		if !ok {
+			return ""
+		}
+	}
+	b := d.info(base)
+	if b == nil {
+		return ""
+	}
+	id := base + "-" + def.Name
+	a := Actor{ID: id, Kind: def.Kind, Label: strings.ReplaceAll(def.Label, "{label}", b.Label)}
+	switch def.Rel {
+	case "partOf":
+		a.PartOf = []string{base}
+	case "memberOf":
+		a.MemberOf = []string{base}
+	case "represents":
+		a.Represents = []string{base}
+	}
+	d.mint(a, def.Tags)
+	return id
+}
+
+// resolveRef applies a reference's rules in order.
+func (x *Extractor) resolveRef(r *refDef, dc *docCtx, before []mention) string {
+	if len(r.Kinds) > 0 {
+		ok := false
+		for _, k := range r.Kinds {
+			if k == dc.doc.Kind {
+				ok = true
+			}
+		}
+		if !ok {
+			return ""
+		}
+	}
+	for _, rule := range r.Rules {
+		base, tag, _ := strings.Cut(rule, "~")
+		var id string
+		switch base {
+		case "issuer":
+			id = dc.doc.Issuer
+		case "addressee":
+			id = dc.doc.Addressee
+		case "recent":
+			for k := len(before) - 1; k >= 0; k-- {
+				if dc.actors.hasTag(before[k].id, tag) {
+					return before[k].id
+				}
+			}
+			for k := len(dc.prior) - 1; k >= 0; k-- {
+				if dc.actors.hasTag(dc.prior[k], tag) {
+					return dc.prior[k]
+				}
+			}
+			continue
+		}
+		if tag != "" {
+			id = dc.actors.withTag(id, tag)
+		}
+		if id != "" {
+			return id
+		}
+	}
+	return ""
+}
+
+// rolePersons reads persons introduced by the role at token ri: "Deputy
+// Minister of Foreign Affairs of the Soviet Union, N. Firyubin", "Soviet
+// Deputy Foreign Minister N. Firyubin", "Comrades Liri Belishova and Koço
+// Tashko". Each becomes an actor with the role and its affiliation.
+func (x *Extractor) rolePersons(rs []rune, toks []token, lo, hi, ri int, ms []mention, dc *docCtx) []mention {
+	g := x.gaz
+	v, e, _ := g.roleT.longest(toks[:hi], ri, func(trieVal) bool { return true })
+	var role *roleDef
+	for _, r := range g.roles {
+		for _, p := range r.Phrases {
+			if p == v.id {
+				role = r
+			}
+		}
+	}
+	if role == nil {
+		return nil
+	}
+	roleText := spanText(rs, toks, ri, e)
+	// the affiliation: an adjective or name just before, or "of (the) X" after
+	aff := ""
+	mentionAt := func(from int) (mention, bool) {
+		for _, m := range ms {
+			if m.from == from && m.id != "" {
+				return m, true
+			}
+		}
+		return mention{}, false
+	}
+	for _, m := range ms {
+		if m.to == ri && m.id != "" {
+			aff = m.id
+		}
+	}
+	k := e
+	for k < hi && (toks[k].norm == "of" || toks[k].norm == "to" || toks[k].norm == "in") {
+		j := k + 1
+		if j < hi && toks[j].norm == "the" {
+			j++
+		}
+		m, ok := mentionAt(j)
+		if !ok {
+			break
+		}
+		if toks[k].norm == "of" && aff == "" {
+			aff = m.id
+		}
+		k = m.to
+	}
+	if k < hi && toks[k].raw == "," {
+		k++
+	}
+	if k < hi && (toks[k].norm == "comrade" || toks[k].norm == "comrades") {
+		k++
+	}
+	var out []mention
+	for {
+		from, to, name := readName(rs, toks, k, hi)
+		if to == from {
+			break
+		}
+		// a name the gazetteer knows: just attach the role
+		var id string
+		if m, ok := mentionAt(from); ok && dc.actors.info(m.id) != nil && dc.actors.info(m.id).Kind == Person {
+			id = m.id
+		} else {
+			id = slug(name[strings.LastIndex(name, " ")+1:])
+			if ga := g.actors[id]; ga != nil && ga.Kind != Person {
+				id = "person-" + id
+			}
+			a := Actor{ID: id, Label: name, Kind: Person}
+			dc.actors.mint(a, nil)
+			dc.actors.surnames[toks[to-1].norm] = id
+			out = append(out, mention{from: from, to: to, id: id, name: true})
+		}
+		a := dc.actors.actors[id]
+		if a != nil {
+			if a.Role == "" {
+				a.Role = normSpace(roleText)
+			}
+			if aff != "" {
+				target := aff
+				if role.Inst != "" {
+					if st := dc.actors.state(aff); st != "" && st == aff {
+						if cid := x.composeID(dc.actors, role.Inst, aff); cid != "" {
+							target = cid
+						}
+					}
+				}
+				if role.Rel == "represents" {
+					a.Represents = addUnique(a.Represents, dc.actors.stateOr(target))
+				} else {
+					a.MemberOf = addUnique(a.MemberOf, target)
+				}
+			}
+			if len([]rune(name)) > len([]rune(a.Label)) && a.Label != name && dc.actors.g.actors[id] == nil {
+				dc.actors.use(id, a.Label)
+				a.Label = name
+			}
+		}
+		k = to
+		if k+1 < hi && (toks[k].norm == "and" || toks[k].raw == ",") {
+			k++
+			continue
+		}
+		break
+	}
+	return out
+}
+
+func (d *docActors) stateOr(id string) string {
+	if s := d.state(id); s != "" {
+		return s
+	}
+	return id
+}
+
+// readName reads a personal name at k: initials ("J. V.") and capitalised
+// words, ending in a capitalised word.
+func readName(rs []rune, toks []token, k, hi int) (int, int, string) {
+	from, end := k, k
+	words := 0
+	for j := k; j < hi && j-k < 6; {
+		t := toks[j]
+		if !t.word || !t.cap || t.upper && len(t.raw) > 1 {
+			break
+		}
+		if _, isMonth := months[t.norm]; isMonth || stopCaps[t.norm] {
+			break
+		}
+		if len([]rune(t.raw)) == 1 && j+1 < hi && toks[j+1].raw == "." {
+			j += 2
+			continue
+		}
+		words++
+		j++
+		end = j
+		if words == 3 {
+			break
+		}
+	}
+	if words == 0 {
+		return k, k, ""
+	}
+	return from, end, normSpace(spanText(rs, toks, from, end))
+}
+
+var stopCaps = map[string]bool{"the": true, "of": true, "and": true, "in": true, "on": true, "to": true, "this": true, "that": true, "he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "his": true, "her": true}
+
+func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }

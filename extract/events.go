@@ -1,0 +1,549 @@
+package extract
+
+import (
+	"strings"
+)
+
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
+
+// events finds the event reports of a document: one pass looks triggers up by
+// word form; only sentences holding one are analysed further.
+func (x *Extractor) events(sd *segDoc, dc *docCtx) {
+	d := dc.doc
+	ps := x.pats
+	start := dc.headTok
+	if sd.footnote {
+		start = 0
+	}
+	type key struct {
+		typ string
+		tok int
+	}
+	seen := map[key]bool{}
+	for _, s := range dc.sents {
+		if s.to <= start {
+			continue
+		}
+		for i := max(s.from, start); i < s.to; i++ {
+			cands := ps.byForm[dc.toks[i].norm]
+			if len(cands) == 0 {
+				continue
+			}
+			for _, p := range cands {
+				if seen[key{p.Type, i}] {
+					continue
+				}
+				evs := x.match(p, i, s, dc, sd)
+				if len(evs) == 0 {
+					continue
+				}
+				seen[key{p.Type, i}] = true
+				base := len(d.Events)
+				for k, e := range evs {
+					if e.ChargeOf >= 0 {
+						evs[k].ChargeOf = base + e.ChargeOf
+					}
+				}
+				d.Events = append(d.Events, evs...)
+			}
+		}
+	}
+}
+
+// side is the state an actor acts for, through its affiliations or as the
+// governing party of a state.
+func (x *Extractor) side(dc *docCtx, id string) string {
+	if id == "" {
+		return ""
+	}
+	for _, c := range dc.actors.closure(id) {
+		if dc.actors.hasTag(c, "Country") {
+			return c
+		}
+		for _, sid := range x.gaz.order {
+			if ga := x.gaz.actors[sid]; ga.Party == c {
+				return sid
+			}
+		}
+	}
+	return id
+}
+
+func (x *Extractor) sameSide(dc *docCtx, a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	return a == b || x.side(dc, a) == x.side(dc, b)
+}
+
+// clauseEnd is the end of the clause holding token i: the next semicolon,
+// colon or the sentence end.
+func clauseEnd(dc *docCtx, s sentence, i int) int {
+	for j := i + 1; j < s.to; j++ {
+		r := dc.toks[j].raw
+		if r == ";" || r == ":" || r == "–" || r == "—" {
+			return j
+		}
+	}
+	return s.to
+}
+
+func (dc *docCtx) mentionAt(from int) (mention, bool) {
+	for _, m := range dc.ments {
+		if m.from == from {
+			return m, true
+		}
+		if m.from > from {
+			break
+		}
+	}
+	return mention{}, false
+}
+
+// afterDet skips determiners and adjectives before a mention starting at or after j.
+func (dc *docCtx) mentionAfter(j, limit int) (mention, bool) {
+	for k := j; k < limit && k < j+4; k++ {
+		if m, ok := dc.mentionAt(k); ok {
+			return m, true
+		}
+		t := dc.toks[k]
+		if !t.word || prepositions[t.norm] {
+			return mention{}, false
+		}
+	}
+	return mention{}, false
+}
+
+// prepBefore is the preposition governing a mention, skipping determiners.
+func (dc *docCtx) prepBefore(m mention) string {
+	for k := m.from - 1; k >= 0 && k >= m.from-3; k-- {
+		n := dc.toks[k].norm
+		if determiners[n] {
+			continue
+		}
+		if prepositions[n] {
+			return n
+		}
+		return ""
+	}
+	return ""
+}
+
+// subject finds the acting mention left of the trigger: the mention just
+// before an infinitive ("the decision of X to recall"), else the nearest
+// mention not governed by a preposition.
+func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
+	var cands []mention
+	for _, m := range dc.ments {
+		if m.from >= s.from && m.to <= i {
+			cands = append(cands, m)
+		}
+	}
+	if i > 0 && dc.toks[i-1].norm == "to" {
+		for _, m := range cands {
+			if m.to == i-1 {
+				return m, true
+			}
+		}
+	}
+	for k := len(cands) - 1; k >= 0; k-- {
+		m := cands[k]
+		if p := dc.prepBefore(m); p == "" {
+			// "N. Khrushchev and his group": a possessive or list is still the subject
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+// object finds the first mention right of the trigger that is not governed by a
+// preposition other than "of", and the noun phrase that holds it.
+func (dc *docCtx) object(s sentence, i, end int) (mention, bool, int, int) {
+	npEnd := i + 1
+	for npEnd < end {
+		t := dc.toks[npEnd]
+		if t.raw == "," || t.raw == ";" || (prepositions[t.norm] && t.norm != "of" && npEnd > i+1) || t.norm == "which" || t.norm == "that" || t.norm == "who" {
+			break
+		}
+		npEnd++
+	}
+	for _, m := range dc.ments {
+		if m.from <= i || m.from >= end {
+			continue
+		}
+		p := dc.prepBefore(m)
+		if p == "" || p == "of" {
+			if m.to > npEnd {
+				npEnd = m.to
+			}
+			return m, true, i + 1, npEnd
+		}
+		break
+	}
+	return mention{}, false, i + 1, npEnd
+}
+
+// prepObject finds "PREP (the) X" right of the trigger within the clause.
+func (dc *docCtx) prepObject(prep string, i, end int) (mention, bool) {
+	for k := i + 1; k < end; k++ {
+		if dc.toks[k].norm == prep {
+			if m, ok := dc.mentionAfter(k+1, end); ok {
+				return m, true
+			}
+		}
+	}
+	return mention{}, false
+}
+
+func hasCue(ps *patternSet, class string, toks []token, from, to int) (int, bool) {
+	for k := from; k < to; k++ {
+		for _, seq := range ps.cues[class] {
+			if k+len(seq) > to {
+				continue
+			}
+			ok := true
+			for q, w := range seq {
+				if toks[k+q].norm != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return k, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// match tries pattern p at token i of sentence s; it returns the event
+// reports it yields (a deed alleged by the issuer comes with the issuer's
+// accusation).
+func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc) []Event {
+	toks := dc.toks
+	d := dc.doc
+	ps := x.pats
+	// multi-word triggers
+	last := i
+	for _, alts := range p.Seq {
+		if len(alts) == 1 && alts[0] == "..." {
+			continue
+		}
+		gap := 0
+		if len(p.Seq) > 0 {
+			gap = 8
+		}
+		found := false
+		for k := last + 1; k < s.to && k <= last+1+gap; k++ {
+			for _, a := range alts {
+				if toks[k].norm == a {
+					found = true
+				}
+			}
+			if found {
+				last = k
+				break
+			}
+		}
+		if !found {
+			return nil
+		}
+	}
+	end := clauseEnd(dc, s, last)
+	// a verb pattern met as a noun ("the demand of") is the noun pattern's business
+	if !p.Noun && i > 0 && (determiners[toks[i-1].norm] || toks[i-1].norm == "'s") && toks[i-1].norm != "that" {
+		return nil
+	}
+	if p.Noun && i > 0 && toks[i-1].norm == "to" {
+		return nil
+	}
+	winEnd := min(end, last+1+p.Window)
+	passive := false
+	if !p.Noun && ps.passive[toks[i].norm] {
+		for k := i - 1; k >= s.from && k >= i-3; k-- {
+			if beForms[toks[k].norm] {
+				passive = true
+				break
+			}
+			if !strings.HasSuffix(toks[k].norm, "ly") && toks[k].norm != "not" && toks[k].norm != "never" {
+				break
+			}
+		}
+	}
+	inWindow := func(words []string, from, to int) bool {
+		for k := max(from, s.from); k < to && k < s.to; k++ {
+			for _, w := range words {
+				if strings.HasPrefix(toks[k].norm, w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if len(p.Need) > 0 && !inWindow(p.Need, last+1, winEnd) && !(passive || p.Noun) {
+		return nil
+	}
+	if len(p.Need) > 0 && (passive || p.Noun) && !inWindow(p.Need, last+1, winEnd) && !inWindow(p.Need, i-10, i) {
+		return nil
+	}
+	if len(p.Not) > 0 && inWindow(p.Not, i-2, winEnd) {
+		return nil
+	}
+	// irrealis: conditions, options and counterfactuals are no deeds
+	if _, ok := hasCue(ps, "irrealis", toks, s.from, i); ok {
+		return nil
+	}
+	e := Event{Type: p.Type, ChargeOf: -1, Trigger: toks[i].raw}
+	if last > i {
+		e.Trigger = string(dc.rs[toks[i].start:toks[last].end])
+	}
+	spanFrom, spanTo := i, last+1
+	use := func(m mention) {
+		if m.from < spanFrom && i-m.from < 30 {
+			spanFrom = m.from
+		}
+		if m.to > spanTo {
+			spanTo = m.to
+		}
+	}
+	var themeMention *mention
+	var themeText string
+	slot := func(name string) (string, bool) {
+		switch name {
+		case "issuer":
+			return d.Issuer, d.Issuer != ""
+		case "addressee":
+			return d.Addressee, d.Addressee != ""
+		case "none":
+			return "", false
+		case "subj":
+			if passive {
+				if m, ok := dc.prepObject("by", last, end); ok {
+					use(m)
+					return m.id, true
+				}
+				return "", false
+			}
+			if m, ok := dc.subject(s, i); ok {
+				use(m)
+				return m.id, true
+			}
+		case "obj":
+			if passive || p.Noun && name == "obj" && false {
+				if m, ok := dc.subject(s, i); ok {
+					use(m)
+					return m.id, true
+				}
+				return "", false
+			}
+			if m, ok, _, _ := dc.object(s, last, end); ok {
+				use(m)
+				return m.id, true
+			}
+		case "theme.state":
+			if themeMention != nil {
+				return x.side(dc, themeMention.id), dc.actors.state(themeMention.id) != ""
+			}
+		default:
+			prep := name
+			if m, ok := dc.prepObject(prep, last, winEnd); ok {
+				use(m)
+				return m.id, true
+			}
+		}
+		return "", false
+	}
+	// theme first: targets may derive from it
+	themes := p.Theme
+	if themes == nil {
+		if p.Noun {
+			themes = []string{"of"}
+		} else {
+			themes = []string{"obj"}
+		}
+	}
+	for _, sl := range themes {
+		if sl == "obj" && !passive {
+			if m, ok, a, b := dc.object(s, last, end); ok || b > a {
+				if ok {
+					mm := m
+					themeMention = &mm
+					use(m)
+				}
+				if b > a && b-a <= 25 {
+					themeText = normSpace(string(dc.rs[toks[a].start:toks[b-1].end]))
+					if b > spanTo {
+						spanTo = b
+					}
+				}
+				break
+			}
+			continue
+		}
+		if sl == "obj" && passive {
+			if m, ok := dc.subject(s, i); ok {
+				mm := m
+				themeMention = &mm
+				use(m)
+				themeText = normSpace(spanText(dc.rs, toks, m.from, m.to))
+				break
+			}
+			continue
+		}
+		if id, ok := slot(sl); ok {
+			for _, m := range dc.ments {
+				if m.id == id && m.from > i {
+					mm := m
+					themeMention = &mm
+					themeText = normSpace(spanText(dc.rs, toks, m.from, m.to))
+					break
+				}
+			}
+			break
+		}
+	}
+	if themeMention != nil || themeText != "" {
+		arg := Arg{Text: themeText}
+		if themeMention != nil {
+			arg.Actor = themeMention.id
+			if arg.Text == "" {
+				arg.Text = normSpace(spanText(dc.rs, toks, themeMention.from, themeMention.to))
+			}
+		}
+		e.Themes = []Arg{arg}
+	}
+	agentSlots := p.Agent
+	if agentSlots == nil {
+		if p.Noun {
+			agentSlots = []string{"of"}
+		} else {
+			agentSlots = []string{"subj"}
+		}
+	}
+	for _, sl := range agentSlots {
+		if id, ok := slot(sl); ok {
+			e.Agents = []string{id}
+			break
+		}
+	}
+	for _, sl := range p.Target {
+		if id, ok := slot(sl); ok && id != "" {
+			if len(e.Agents) == 0 || e.Agents[0] != id {
+				e.Targets = []string{id}
+				break
+			}
+		}
+	}
+	if p.Deed {
+		// an alleged deed: the issuer accuses its doer
+		if len(e.Agents) == 0 || x.sameSide(dc, e.Agents[0], d.Issuer) {
+			return nil
+		}
+		e.Targets = e.Agents
+		e.Agents = []string{d.Issuer}
+	}
+	if len(e.Agents) == 0 && len(e.Targets) == 0 {
+		return nil
+	}
+	if p.Charge == "of" {
+		if k := indexWord(toks, "of", last+1, end); k >= 0 && k+1 < end {
+			e.Charge = normSpace(string(dc.rs[toks[k+1].start:toks[end-1].end]))
+			spanTo = max(spanTo, end)
+		}
+	}
+	// clause-level evidence: extend to the end of the object phrase
+	if spanTo < last+2 {
+		spanTo = min(end, last+6)
+	}
+	for spanTo > spanFrom+1 && !toks[spanTo-1].word {
+		spanTo--
+	}
+	e.Evidence = Span{toks[spanFrom].start, toks[spanTo-1].end}
+	e.Quote = string(dc.rs[e.Evidence.Start:e.Evidence.End])
+	if p.Deed {
+		e.Charge = e.Quote
+	}
+	e.Date = x.eventDate(dc, s, i)
+	// stance
+	issuer := d.Issuer
+	agent := ""
+	if len(e.Agents) > 0 {
+		agent = e.Agents[0]
+	}
+	negated := false
+	if _, ok := hasCue(ps, "negation", toks, max(s.from, i-3), i); ok {
+		negated = true
+	}
+	rk, reported := hasCue(ps, "reported", toks, s.from, i)
+	_, denied := hasCue(ps, "denial", toks, s.from, i)
+	switch {
+	case p.Deed:
+		if reported || negated {
+			return nil
+		}
+		e.Stance, e.AssertedBy = Performed, issuer
+	case reported:
+		e.Stance = Reported
+		e.AssertedBy = issuer
+		if m, ok := dc.subject(s, rk); ok && !x.sameSide(dc, m.id, issuer) {
+			e.AssertedBy = m.id
+		}
+		if denied {
+			e.Stance, e.AssertedBy = Denied, issuer
+		}
+	case negated:
+		if x.sameSide(dc, agent, issuer) {
+			return nil
+		}
+		e.Stance, e.AssertedBy = Denied, issuer
+	case x.sameSide(dc, agent, issuer) || agent == "":
+		e.Stance, e.AssertedBy = Performed, issuer
+	case ps.speechActs[p.Type]:
+		e.Stance, e.AssertedBy = Reported, issuer
+	default:
+		e.Stance, e.AssertedBy = Alleged, issuer
+	}
+	out := []Event{e}
+	if e.Stance == Alleged && ps.accusable[e.Type] && issuer != "" && agent != "" {
+		out = append(out, Event{
+			Type: "ACCUSE", Agents: []string{issuer}, Targets: []string{agent},
+			Charge: e.Quote, ChargeOf: 0, Date: d.Date, AssertedBy: issuer, Stance: Performed,
+			Trigger: e.Trigger, Evidence: e.Evidence, Quote: e.Quote,
+		})
+	}
+	return out
+}
+
+func indexWord(toks []token, w string, from, to int) int {
+	for k := from; k < to && k < len(toks); k++ {
+		if toks[k].norm == w {
+			return k
+		}
+	}
+	return -1
+}
+
+// eventDate is the date the sentence states for the event: the nearest date
+// before the trigger, else the first after it, else the document's date.
+func (x *Extractor) eventDate(dc *docCtx, s sentence, i int) string {
+	best := ""
+	for _, dm := range dc.dates {
+		if dm.from < s.from || dm.to > s.to {
+			continue
+		}
+		if dm.from < i {
+			best = dm.value
+			continue
+		}
+		if best == "" {
+			best = dm.value
+		}
+		break
+	}
+	if best != "" {
+		if v := completeDate(best, dc.doc.Date); v != "" {
+			return v
+		}
+	}
+	return dc.doc.Date
+}
