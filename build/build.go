@@ -123,6 +123,9 @@ type Options struct {
 	BatchQuads int                   // quads per write transaction (whole sources only); default 20000
 	Workers    int                   // extraction goroutines; default GOMAXPROCS
 	Progress   func(done, total int) // called after each source, if set
+	// Knowledge identifies the extractor's data files (extract.Fingerprint):
+	// a source is extracted again when it changes.
+	Knowledge string
 }
 
 // Summary says what a build did.
@@ -178,7 +181,7 @@ func Run(st *graph.Store, x *extract.Extractor, inputs []Input, opts Options) (S
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] <- prepare(st, x, m, inputs[i])
+				results[i] <- prepare(st, x, m, opts.Knowledge, inputs[i])
 			}
 		}()
 	}
@@ -258,7 +261,7 @@ func SyncShared(st *graph.Store) error {
 	return st.Apply([]graph.Put{{Quads: quads}}, nil)
 }
 
-func prepare(st *graph.Store, x *extract.Extractor, m *ontology.Mapper, in Input) result {
+func prepare(st *graph.Store, x *extract.Extractor, m *ontology.Mapper, knowledge string, in Input) result {
 	r := result{in: in}
 	data, err := in.read()
 	if err != nil {
@@ -267,7 +270,7 @@ func prepare(st *graph.Store, x *extract.Extractor, m *ontology.Mapper, in Input
 	}
 	sum := sha256.Sum256(data)
 	fileSHA := hex.EncodeToString(sum[:])
-	fp := sha256.Sum256([]byte(Version + "\x00" + m.Base + "\x00" + x.Fingerprint() + "\x00" + fileSHA))
+	fp := sha256.Sum256([]byte(Version + "\x00" + m.Base + "\x00" + knowledge + "\x00" + fileSHA))
 	r.fp = hex.EncodeToString(fp[:])
 	old, oldGraphs, err := st.SourceGraphs(in.Key)
 	if err != nil {

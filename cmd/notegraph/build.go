@@ -38,7 +38,12 @@ func buildCommand() *cli.Command {
 func runBuild(c *cli.Context) error {
 	start := time.Now()
 	stderr := c.App.ErrWriter
-	x, err := extract.New(extract.Options{ActorFiles: c.StringSlice("actors"), PatternFiles: c.StringSlice("patterns")})
+	xopts := extract.Options{ActorFiles: c.StringSlice("actors"), PatternFiles: c.StringSlice("patterns")}
+	x, err := extract.New(xopts)
+	if err != nil {
+		return err
+	}
+	knowledge, err := extract.Fingerprint(xopts)
 	if err != nil {
 		return err
 	}
@@ -60,7 +65,7 @@ func runBuild(c *cli.Context) error {
 	}
 	defer st.Close()
 
-	opts := build.Options{Base: c.String("base")}
+	opts := build.Options{Base: c.String("base"), Knowledge: knowledge}
 	if isTerminal(stderr) && !c.Bool("quiet") && len(inputs) > 1 {
 		opts.Progress = func(done, total int) {
 			fmt.Fprintf(stderr, "\rbuilding: %d/%d files", done, total)

@@ -1,0 +1,218 @@
+package build_test
+
+// Benchmarks of the pipeline on the generated corpus (internal/gencorpus);
+// BENCHMARKS.md reports them. `go test` compiles them and does not run them:
+//
+//	go test -run '^$' -bench . -benchtime 3x ./build/
+//
+// NOTEGRAPH_BENCH_NOTES sets the corpus size (default 500 notes, 10 a file).
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"notegraph/build"
+	"notegraph/extract"
+	"notegraph/graph"
+	"notegraph/internal/gencorpus"
+	"notegraph/ontology"
+)
+
+type benchFile struct {
+	name string
+	data []byte
+}
+
+// benchCorpus generates the corpus in memory, with the states of the
+// extractor's gazetteer when it is there, as cmd/gencorpus does.
+func benchCorpus(b *testing.B) ([]benchFile, int64) {
+	b.Helper()
+	notes := 500
+	if s := os.Getenv("NOTEGRAPH_BENCH_NOTES"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n <= 0 {
+			b.Fatalf("NOTEGRAPH_BENCH_NOTES=%q is not a positive number", s)
+		}
+		notes = n
+	}
+	opts := gencorpus.Options{Notes: notes, Seed: 1}
+	gaz, err := os.ReadFile(filepath.Join("..", "extract", "data", "actors.tsv"))
+	switch {
+	case err == nil:
+		opts.Gazetteer = gaz
+	case !errors.Is(err, fs.ErrNotExist):
+		b.Fatal(err)
+	}
+	g, err := gencorpus.New(opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var files []benchFile
+	var size int64
+	_, err = g.Generate(func(name string, data []byte) error {
+		files = append(files, benchFile{name, data})
+		size += int64(len(data))
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return files, size
+}
+
+// BenchmarkExtract is extraction alone on one goroutine: MB/s here is MB/s
+// per core, the figure issue 3 asks to be at least 1.
+func BenchmarkExtract(b *testing.B) {
+	files, size := benchCorpus(b)
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	docs, events := 0, 0
+	for i := 0; i < b.N; i++ {
+		docs, events = 0, 0
+		for _, f := range files {
+			out, err := x.File(f.name, f.data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			docs += len(out.Documents)
+			for _, d := range out.Documents {
+				events += len(d.Events)
+			}
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(docs)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+	b.ReportMetric(float64(events), "events")
+	b.ReportMetric(float64(docs), "docs")
+}
+
+// BenchmarkExtractParallel runs extraction on every core, as build does.
+func BenchmarkExtractParallel(b *testing.B) {
+	files, size := benchCorpus(b)
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size / int64(len(files)))
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			f := files[i%len(files)]
+			i++
+			if _, err := x.File(f.name, f.data); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+}
+
+// BenchmarkMap is the ontology mapping of extracted documents to quads.
+func BenchmarkMap(b *testing.B) {
+	extracted, _ := extractAll(b)
+	m, err := ontology.NewMapper("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		n = 0
+		for _, f := range extracted {
+			for j := range f.Documents {
+				_, q, sh, err := m.Document(f, &f.Documents[j])
+				if err != nil {
+					b.Fatal(err)
+				}
+				n += len(q) + len(sh)
+			}
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "quads/s")
+}
+
+// BenchmarkStoreLoad is the store alone: documents extracted and mapped
+// beforehand are written into a fresh store in batches of about 20,000
+// quads (build's default), then the shared default graph is synchronised,
+// as build.Run does. quads/s counts the quads handed to the store.
+func BenchmarkStoreLoad(b *testing.B) {
+	extracted, _ := extractAll(b)
+	m, err := ontology.NewMapper("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var batches [][]graph.Put
+	var cur []graph.Put
+	n, total := 0, 0
+	for _, f := range extracted {
+		for j := range f.Documents {
+			g, q, sh, err := m.Document(f, &f.Documents[j])
+			if err != nil {
+				b.Fatal(err)
+			}
+			cur = append(cur, graph.Put{Graph: g, Source: f.Key, SHA256: f.SHA256, Quads: q, Shared: sh})
+			n += len(q) + len(sh)
+		}
+		if n >= 20000 {
+			batches, cur, total, n = append(batches, cur), nil, total+n, 0
+		}
+	}
+	if len(cur) > 0 {
+		batches, total = append(batches, cur), total+n
+	}
+	for _, backend := range []string{graph.Bolt, graph.LevelDB} {
+		b.Run(backend, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				dir := filepath.Join(b.TempDir(), "db")
+				st, err := graph.Open(dir, graph.Options{Create: true, Backend: backend})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				for _, batch := range batches {
+					if err := st.Apply(batch, nil); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if err := build.SyncShared(st); err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				if err := st.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(total)*float64(b.N)/b.Elapsed().Seconds(), "quads/s")
+			b.ReportMetric(float64(total), "quads")
+		})
+	}
+}
+
+func extractAll(b *testing.B) ([]*extract.File, int64) {
+	b.Helper()
+	files, size := benchCorpus(b)
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := make([]*extract.File, 0, len(files))
+	for _, f := range files {
+		ef, err := x.File(f.name, f.data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, ef)
+	}
+	return out, size
+}
