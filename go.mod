@@ -15,6 +15,7 @@ require (
 	github.com/hidal-go/hidalgo v0.3.0 // indirect
 	github.com/lib/pq v1.10.9 // indirect
 	github.com/piprate/json-gold v0.9.1 // indirect
+	github.com/pquerna/cachecontrol v0.2.0 // indirect
 	github.com/prometheus/client_golang v1.19.1 // indirect
 	github.com/prometheus/client_model v0.5.0 // indirect
 	github.com/prometheus/common v0.48.0 // indirect

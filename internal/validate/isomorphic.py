@@ -16,12 +16,21 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 DEFAULT = "urn:x-notegraph-validate:default"
 
 
+def norm(triple):
+    """RDF 1.1 compares language tags case-insensitively, and JSON-LD
+    processors lower-case them; rdflib compares them as written."""
+    s, p, o = triple
+    if isinstance(o, rdflib.Literal) and o.language:
+        o = rdflib.Literal(str(o), lang=o.language.lower())
+    return s, p, o
+
+
 def load(path, fmt):
     cg = rdflib.ConjunctiveGraph()
     cg.parse(path, format=fmt, publicID=DEFAULT)
     union = rdflib.Graph()
     for t in cg.triples((None, None, None)):
-        union.add(t)
+        union.add(norm(t))
     named = {}
     default_id = cg.default_context.identifier
     for ctx in cg.contexts():
@@ -29,7 +38,7 @@ def load(path, fmt):
             continue
         g = rdflib.Graph()
         for t in ctx.triples((None, None, None)):
-            g.add(t)
+            g.add(norm(t))
         named[ctx.identifier] = g
     return union, named
 

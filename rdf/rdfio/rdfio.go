@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"notegraph/rdf"
+	"notegraph/rdf/jsonld"
 	"notegraph/rdf/ntriples"
 	"notegraph/rdf/turtle"
 )
@@ -27,7 +28,7 @@ type Decoder interface {
 // Options are what encoders may use to shorten their output; formats
 // ignore what does not apply to them.
 type Options struct {
-	Prefixes []rdf.Prefix  // Turtle and TriG
+	Prefixes []rdf.Prefix   // Turtle and TriG
 	Context  map[string]any // JSON-LD: the "@context" value to compact against
 }
 
@@ -40,7 +41,8 @@ type Format struct {
 	// write the union graph.
 	Datasets   bool
 	NewEncoder func(w io.Writer, opts Options) Encoder
-	// NewDecoder is nil for formats that cannot be read yet.
+	// NewDecoder reads the format strictly: relative IRIs are errors, as no
+	// base is assumed.
 	NewDecoder func(r io.Reader) Decoder
 }
 
@@ -50,6 +52,7 @@ var formats = []Format{
 		NewEncoder: func(w io.Writer, o Options) Encoder {
 			return turtle.NewEncoder(w, turtle.Options{Prefixes: o.Prefixes})
 		},
+		NewDecoder: func(r io.Reader) Decoder { return turtle.NewDecoder(r, turtle.DecoderOptions{}) },
 	},
 	{
 		Name: "nt", Exts: []string{".nt"}, MediaType: "application/n-triples",
@@ -66,7 +69,38 @@ var formats = []Format{
 		NewEncoder: func(w io.Writer, o Options) Encoder {
 			return turtle.NewEncoder(w, turtle.Options{Prefixes: o.Prefixes, TriG: true})
 		},
+		NewDecoder: func(r io.Reader) Decoder { return turtle.NewDecoder(r, turtle.DecoderOptions{TriG: true}) },
 	},
+	{
+		Name: "jsonld", Exts: []string{".jsonld", ".json"}, MediaType: "application/ld+json", Datasets: true,
+		NewEncoder: func(w io.Writer, o Options) Encoder { return jsonld.NewEncoder(w, o.Context) },
+		NewDecoder: func(r io.Reader) Decoder { return &jsonldDecoder{d: jsonld.NewDecoder(r)} },
+	},
+}
+
+// jsonldDecoder hands out one at a time the statements that JSON-LD, which
+// cannot stream, decodes all at once.
+type jsonldDecoder struct {
+	d    *jsonld.Decoder
+	qs   []rdf.Quad
+	err  error
+	done bool
+}
+
+func (j *jsonldDecoder) Decode() (rdf.Quad, error) {
+	if !j.done {
+		j.qs, j.err = j.d.DecodeAll()
+		j.done = true
+	}
+	if j.err != nil {
+		return rdf.Quad{}, j.err
+	}
+	if len(j.qs) == 0 {
+		return rdf.Quad{}, io.EOF
+	}
+	q := j.qs[0]
+	j.qs = j.qs[1:]
+	return q, nil
 }
 
 // aliases are the other names people type for the same formats.
