@@ -120,7 +120,7 @@ func dotLegendTable(p *Projection) string {
 			}
 			b.WriteString(`"></td><td align="left">`)
 			esc(e.Key)
-			if e.Label != "" && e.Label != e.Key {
+			if e.Label != "" && !strings.EqualFold(strings.ReplaceAll(e.Key, "_", " "), e.Label) {
 				b.WriteString(` (`)
 				esc(e.Label)
 				b.WriteString(`)`)

@@ -261,8 +261,8 @@ func projUnique(xs []string) []string {
 // skos:prefLabel or title, else its IRI in prefixed form.
 func (st *projStore) label(s rdf.Term) string {
 	for _, p := range []string{ontology.Label, ontology.PrefLabel, ontology.Title, ontology.Notation} {
-		if l := st.literal(s, p); l != "" {
-			return projToken(l)
+		if l := projToken(st.literal(s, p)); l != "" {
+			return l
 		}
 	}
 	return projCompact(s)
