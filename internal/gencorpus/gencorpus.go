@@ -80,7 +80,7 @@ func New(opts Options) (*Generator, error) {
 		names := gazetteerNames(opts.Gazetteer)
 		var kept []state
 		for _, s := range t.states {
-			if names[strings.ToLower(s.ID)] || names[strings.ToLower(strings.TrimPrefix(s.Name, "the "))] || names[strings.ToLower(s.Name)] {
+			if names[normName(strings.TrimPrefix(s.Name, "the "))] && names[normName(s.Adj)] {
 				kept = append(kept, s)
 			}
 		}
@@ -106,9 +106,15 @@ func (g *Generator) States() []string {
 	return ids
 }
 
-// gazetteerNames collects the IDs, labels, aliases and adjectives of a
-// gazetteer, lower-cased. Directive lines (@inst, @ref, @role) and comments
-// are skipped: only actor lines name states.
+// normName folds case and typographic apostrophes, as the extractor does
+// when it matches names.
+func normName(s string) string {
+	return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), "’", "'"))
+}
+
+// gazetteerNames collects the labels, aliases and adjectives of a gazetteer's
+// states (kind Country), normalised. Directive lines (@inst, @ref, @role),
+// comments and other actors are skipped.
 func gazetteerNames(data []byte) map[string]bool {
 	names := map[string]bool{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
@@ -119,11 +125,10 @@ func gazetteerNames(data []byte) map[string]bool {
 			continue
 		}
 		cols := strings.Split(line, "\t")
-		if len(cols) < 3 {
+		if len(cols) < 3 || strings.TrimSpace(cols[1]) != "Country" {
 			continue
 		}
-		names[strings.ToLower(strings.TrimSpace(cols[0]))] = true
-		names[strings.ToLower(strings.TrimSpace(cols[2]))] = true
+		names[normName(cols[2])] = true
 		for _, c := range cols[3:] {
 			k, v, ok := strings.Cut(strings.TrimSpace(c), "=")
 			if !ok || (k != "alias" && k != "adj") {
@@ -131,7 +136,7 @@ func gazetteerNames(data []byte) map[string]bool {
 			}
 			for _, a := range strings.Split(v, "|") {
 				if a = strings.TrimSpace(a); a != "" {
-					names[strings.ToLower(a)] = true
+					names[normName(a)] = true
 				}
 			}
 		}

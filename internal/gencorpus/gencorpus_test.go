@@ -169,8 +169,11 @@ func TestGazetteerFilter(t *testing.T) {
 		"@inst\tgovernment\tGovernmentOrganization\tGovernment of {label}\theads=Government\n" +
 		"veloria\tCountry\tRepublic of Veloria\n" +
 		"soviet-union\tCountry\tUnion of Soviet Socialist Republics\talias=Soviet Union|USSR\tadj=Soviet\n" +
-		"x\tCountry\tPolish People’s Republic\n" +
-		"y\tCountry\tSomething\talias=People’s Republic of China\n"
+		"x\tCountry\tPolish People's Republic\tadj=Polish\n" + // typographic apostrophe in the templates
+		"y\tCountry\tSomething\talias=People’s Republic of China\tadj=Chinese\n" +
+		"france\tCountry\tFrench Republic\tadj=French\n" + // the templates say "France"
+		"italy\tOrganization\tItaly\tadj=Italian\n" + // not a state
+		"finland\tCountry\tFinland\n" // no adjective
 	g, err := New(Options{Notes: 20, Seed: 1, Gazetteer: []byte(gaz)})
 	if err != nil {
 		t.Fatal(err)
