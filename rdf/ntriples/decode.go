@@ -22,13 +22,33 @@ type Decoder struct {
 	long      []byte
 	scratch   []byte
 	err       error // sticky: an error or io.EOF
+	// intern shares the strings of IRIs seen before: predicates, classes
+	// and datatypes repeat on most lines, and sharing them saves an
+	// allocation each and memory for callers that keep the statements.
+	intern map[string]string
 }
+
+// maxIntern bounds the intern table so that files with millions of
+// distinct IRIs do not grow it without limit.
+const maxIntern = 4096
+
+// iriStop marks the bytes that end or interrupt the fast scan of an IRI:
+// '>', '\\' and the bytes IRIREF forbids.
+var iriStop = func() (t [256]bool) {
+	for c := 0; c <= 0x20; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte("<>\"{}|^`\\") {
+		t[c] = true
+	}
+	return t
+}()
 
 // NewDecoder returns a decoder reading from r. With quads true it reads
 // N-Quads, where a fourth term names the graph; with quads false a fourth
 // term is a syntax error.
 func NewDecoder(r io.Reader, quads bool) *Decoder {
-	return &Decoder{r: bufio.NewReaderSize(r, 64<<10), quads: quads}
+	return &Decoder{r: bufio.NewReaderSize(r, 64<<10), quads: quads, intern: map[string]string{}}
 }
 
 // Decode returns the next statement, io.EOF after the last one, or an
@@ -212,6 +232,9 @@ func (d *Decoder) iriBody() (string, error) {
 	escaped := false
 	for ; d.pos < len(d.buf); d.pos++ {
 		c := d.buf[d.pos]
+		if !iriStop[c] {
+			continue
+		}
 		if c == '>' {
 			break
 		}
@@ -219,9 +242,7 @@ func (d *Decoder) iriBody() (string, error) {
 			escaped = true
 			continue
 		}
-		if c <= 0x20 || c == '<' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`' {
-			return "", d.errorf("character not allowed in an IRI")
-		}
+		return "", d.errorf("character not allowed in an IRI")
 	}
 	if d.pos >= len(d.buf) {
 		d.pos = start - 1
@@ -231,31 +252,42 @@ func (d *Decoder) iriBody() (string, error) {
 	d.pos++
 	var v string
 	if !escaped {
-		v = string(d.buf[start:end])
-	} else {
-		b := d.scratch[:0]
-		for i := start; i < end; {
-			c := d.buf[i]
-			if c != '\\' {
-				b = append(b, c)
-				i++
-				continue
+		raw := d.buf[start:end]
+		var ok bool
+		if v, ok = d.intern[string(raw)]; !ok {
+			v = string(raw)
+			if !absolute(v) {
+				d.pos = start
+				return "", d.errorf("relative IRI <" + v + "> not allowed")
 			}
-			r, n, err := d.uchar(i)
-			if err != nil {
-				return "", err
+			if len(d.intern) < maxIntern {
+				d.intern[v] = v
 			}
-			// An escaped character must still be one IRIs allow.
-			if r <= 0x20 || r < 0x80 && bytes.IndexByte([]byte("<>\"{}|^`\\"), byte(r)) >= 0 {
-				d.pos = i
-				return "", d.errorf("escaped character not allowed in an IRI")
-			}
-			b = utf8.AppendRune(b, r)
-			i += n
 		}
-		d.scratch = b
-		v = string(b)
+		return v, nil
 	}
+	b := d.scratch[:0]
+	for i := start; i < end; {
+		c := d.buf[i]
+		if c != '\\' {
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, n, err := d.uchar(i)
+		if err != nil {
+			return "", err
+		}
+		// An escaped character must still be one IRIs allow.
+		if r <= 0x20 || r < 0x80 && bytes.IndexByte([]byte("<>\"{}|^`\\"), byte(r)) >= 0 {
+			d.pos = i
+			return "", d.errorf("escaped character not allowed in an IRI")
+		}
+		b = utf8.AppendRune(b, r)
+		i += n
+	}
+	d.scratch = b
+	v = string(b)
 	if !absolute(v) {
 		d.pos = start
 		return "", d.errorf("relative IRI <" + v + "> not allowed")
