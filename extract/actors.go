@@ -12,7 +12,8 @@ type mention struct {
 	id       string
 	name     bool // a name form worth recording as an alternative label
 	ref      *refDef
-	adj      bool // an adjective ("Soviet"): composes, but alone names no actor
+	adj      bool   // an adjective ("Soviet"): composes, but alone names no actor
+	alt      string // the name form, when the mention spans more (a role and a name)
 }
 
 // docActors collects the actors one document refers to.
@@ -357,6 +358,9 @@ func (x *Extractor) findMentions(rs []rune, toks []token, lo, hi int, dc *docCtx
 		name := ""
 		if m.name {
 			name = spanText(rs, toks, m.from, m.to)
+			if m.alt != "" {
+				name = m.alt
+			}
 		}
 		d.use(m.id, name)
 		out = append(out, m)
@@ -478,9 +482,11 @@ func (x *Extractor) rolePersons(rs []rune, toks []token, lo, hi, ri int, ms []me
 		}
 		return mention{}, false
 	}
+	roleFrom := ri
 	for _, m := range ms {
 		if m.to == ri && m.id != "" {
 			aff = m.id
+			roleFrom = m.from
 		}
 	}
 	k := e
@@ -512,8 +518,14 @@ func (x *Extractor) rolePersons(rs []rune, toks []token, lo, hi, ri int, ms []me
 		}
 		// a name the gazetteer knows: just attach the role
 		var id string
+		spanFrom := from
+		if len(out) == 0 {
+			spanFrom = roleFrom
+		}
 		if m, ok := mentionAt(from); ok && dc.actors.info(m.id) != nil && dc.actors.info(m.id).Kind == Person {
 			id = m.id
+			out = append(out, mention{from: spanFrom, to: m.to, id: id, name: true, alt: normSpace(spanText(rs, toks, m.from, m.to))})
+			to = m.to
 		} else {
 			id = slug(name[strings.LastIndex(name, " ")+1:])
 			if ga := g.actors[id]; ga != nil && ga.Kind != Person {
@@ -522,7 +534,7 @@ func (x *Extractor) rolePersons(rs []rune, toks []token, lo, hi, ri int, ms []me
 			a := Actor{ID: id, Label: name, Kind: Person}
 			dc.actors.mint(a, nil)
 			dc.actors.surnames[toks[to-1].norm] = id
-			out = append(out, mention{from: from, to: to, id: id, name: true})
+			out = append(out, mention{from: spanFrom, to: to, id: id, name: true, alt: name})
 		}
 		a := dc.actors.actors[id]
 		if a != nil {
@@ -539,7 +551,11 @@ func (x *Extractor) rolePersons(rs []rune, toks []token, lo, hi, ri int, ms []me
 					}
 				}
 				if role.Rel == "represents" {
+					// an envoy represents the state and belongs to its mission
 					a.Represents = addUnique(a.Represents, dc.actors.stateOr(target))
+					if target != aff {
+						a.MemberOf = addUnique(a.MemberOf, target)
+					}
 				} else {
 					a.MemberOf = addUnique(a.MemberOf, target)
 				}

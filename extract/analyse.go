@@ -52,9 +52,10 @@ func (x *Extractor) analyse(sd *segDoc) {
 	first := dc.actors
 	dc.actors = newDocActors(x.gaz)
 	for id, a := range first.actors {
-		if a.Kind == Person && x.gaz.actors[id] == nil {
+		if x.gaz.actors[id] == nil {
 			c := *a
 			dc.actors.actors[id] = &c
+			dc.actors.tags[id] = first.tags[id]
 		}
 	}
 	for k, v := range first.surnames {
@@ -84,6 +85,16 @@ func (x *Extractor) analyse(sd *segDoc) {
 		}
 		for _, t := range e.Themes {
 			used[t.Actor] = true
+		}
+	}
+	for id := range used {
+		if id == "" {
+			continue
+		}
+		for _, c := range dc.actors.closure(id) {
+			if dc.actors.actors[c] != nil {
+				used[c] = true
+			}
 		}
 	}
 	for id := range dc.actors.actors {
@@ -174,8 +185,22 @@ func (x *Extractor) metadata(sd *segDoc, dc *docCtx) {
 	if sd.addrText != "" {
 		d.Addressee = x.actorForText(dc, sd.addrText)
 	}
+	// who delivered what to whom is stated in the first heading line
+	firstLine := hd
+	if nl := strings.IndexByte(d.Text, '\n'); nl >= 0 {
+		nlr := len([]rune(d.Text[:nl]))
+		for k, t := range toks {
+			if t.start >= nlr {
+				firstLine = min(k, hd)
+				break
+			}
+		}
+	}
 	for i := 0; i < hd; i++ {
 		n := toks[i].norm
+		if (n == "by" || n == "to") && i >= firstLine {
+			continue
+		}
 		switch {
 		case d.Issuer == "" && kindAt(i) && i+2 < hd && (toks[i+1].norm == "of" || toks[i+2].norm == "of"):
 			j := i + 1
@@ -224,6 +249,10 @@ func (x *Extractor) metadata(sd *segDoc, dc *docCtx) {
 		}
 	}
 	// the subject of the first sentence that opens the text or the body
+	if d.Kind == KindCommentary && sd.editor == "" {
+		// an editorial text speaks for its unnamed editors, not for the actors it names
+		d.Issuer = ""
+	}
 	if d.Issuer == "" && !sd.footnote && d.Kind != KindCommentary {
 		for _, s := range dc.sents {
 			if s.to <= 0 {

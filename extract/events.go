@@ -15,6 +15,10 @@ func (x *Extractor) events(sd *segDoc, dc *docCtx) {
 	if sd.footnote {
 		start = 0
 	}
+	if d.Issuer == "" {
+		// nobody to assert anything: an editorial footnote or introduction
+		return
+	}
 	type key struct {
 		typ string
 		tok int
@@ -88,9 +92,14 @@ func clauseEnd(dc *docCtx, s sentence, i int) int {
 	return s.to
 }
 
+func (dc *docCtx) isPlace(id string) bool {
+	a := dc.actors.info(id)
+	return a != nil && a.Kind == Place
+}
+
 func (dc *docCtx) mentionAt(from int) (mention, bool) {
 	for _, m := range dc.ments {
-		if m.from == from {
+		if m.from == from && !dc.isPlace(m.id) {
 			return m, true
 		}
 		if m.from > from {
@@ -135,6 +144,9 @@ func (dc *docCtx) prepBefore(m mention) string {
 func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 	var cands []mention
 	for _, m := range dc.ments {
+		if dc.isPlace(m.id) {
+			continue
+		}
 		if m.from >= s.from && m.to <= i {
 			cands = append(cands, m)
 		}
@@ -168,7 +180,7 @@ func (dc *docCtx) object(s sentence, i, end int) (mention, bool, int, int) {
 		npEnd++
 	}
 	for _, m := range dc.ments {
-		if m.from <= i || m.from >= end {
+		if m.from <= i || m.from >= end || dc.isPlace(m.id) {
 			continue
 		}
 		p := dc.prepBefore(m)
@@ -257,8 +269,26 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	if p.Noun && i > 0 && toks[i-1].norm == "to" {
 		return nil
 	}
+	// a bare form that is also a noun trigger of the same type ("Barghoorn
+	// arrest", "the protest") is a verb only after "to", a modal or a pronoun
+	if !p.Noun && toks[i].norm == p.Lemma && i > 0 {
+		for _, q := range ps.byForm[toks[i].norm] {
+			if q.Noun && q.Type == p.Type {
+				if !verbCue[toks[i-1].norm] && !strings.HasSuffix(toks[i-1].norm, "ly") {
+					return nil
+				}
+				break
+			}
+		}
+	}
 	winEnd := min(end, last+1+p.Window)
 	passive := false
+	// telegraphic or reduced passive: "Barghoorn arrested as spy"
+	if !p.Noun && ps.passive[toks[i].norm] && strings.HasSuffix(toks[i].norm, "ed") && i+1 < s.to && prepositions[toks[i+1].norm] && i > s.from {
+		if _, ok := dc.mentionEndingAt(i); ok {
+			passive = true
+		}
+	}
 	if !p.Noun && ps.passive[toks[i].norm] {
 		for k := i - 1; k >= s.from && k >= i-3; k-- {
 			if beForms[toks[k].norm] {
@@ -442,7 +472,9 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		e.Targets = e.Agents
 		e.Agents = []string{d.Issuer}
 	}
-	if len(e.Agents) == 0 && len(e.Targets) == 0 {
+	// an agentless active or nominal mention is mostly a re-mention of an
+	// event told elsewhere; a passive without "by" still states a deed
+	if len(e.Agents) == 0 && !passive {
 		return nil
 	}
 	if p.Charge == "of" {
@@ -471,7 +503,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		agent = e.Agents[0]
 	}
 	negated := false
-	if _, ok := hasCue(ps, "negation", toks, max(s.from, i-3), i); ok {
+	if _, ok := hasCue(ps, "negation", toks, max(s.from, i-3), i); ok && !p.NegOK {
 		negated = true
 	}
 	rk, reported := hasCue(ps, "reported", toks, s.from, i)
@@ -496,7 +528,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 			return nil
 		}
 		e.Stance, e.AssertedBy = Denied, issuer
-	case x.sameSide(dc, agent, issuer) || agent == "":
+	case x.sameSide(dc, agent, issuer):
 		e.Stance, e.AssertedBy = Performed, issuer
 	case ps.speechActs[p.Type]:
 		e.Stance, e.AssertedBy = Reported, issuer
@@ -512,6 +544,19 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		})
 	}
 	return out
+}
+
+var verbCue = map[string]bool{"to": true, "will": true, "shall": true, "must": true, "should": true, "would": true,
+	"can": true, "could": true, "may": true, "might": true, "not": true, "we": true, "they": true, "i": true, "you": true,
+	"and": true, "also": true, "who": true, "which": true}
+
+func (dc *docCtx) mentionEndingAt(i int) (mention, bool) {
+	for _, m := range dc.ments {
+		if m.to == i {
+			return m, true
+		}
+	}
+	return mention{}, false
 }
 
 func indexWord(toks []token, w string, from, to int) int {

@@ -38,6 +38,7 @@ type pattern struct {
 	Need   []string
 	Not    []string
 	Deed   bool // an alleged deed: the issuer accuses its doer
+	NegOK  bool // a negation belongs to the trigger ("no longer considers it possible")
 	Window int
 	line   int
 	path   string
@@ -213,6 +214,11 @@ func (l *patternLoader) load(path string, data []byte) error {
 				p.Need = splitList(normWord(v))
 			case "not":
 				p.Not = splitList(normWord(v))
+			case "neg":
+				if v != "ok" {
+					return fail("neg must be ok, got %q", v)
+				}
+				p.NegOK = true
 			case "frame":
 				if v != "deed" {
 					return fail("frame must be deed, got %q", v)

@@ -18,6 +18,7 @@ type segDoc struct {
 	signer     string // TEI signed persName actor
 	seeds      []seed // TEI persName mentions
 	notesFrom  int    // TEI: code point where footnotes start in Text, or -1
+	editor     string // TEI: the edition's publisher, who asserts what footnotes say
 }
 
 // seed is an actor mention known from markup: code points [start, end) of Text.
