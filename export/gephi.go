@@ -102,7 +102,13 @@ func (p *Projection) EncodeGEXF(w io.Writer, version string) error {
 }
 
 func (p *Projection) description() string {
-	return fmt.Sprintf("notegraph %s projection: %d nodes, %d edges", p.Kind, len(p.Nodes), len(p.Edges))
+	switch p.Kind {
+	case ProjectionActors:
+		return fmt.Sprintf("notegraph actor network: %d actors, %d event-report edges (agent → target)", len(p.Nodes), len(p.Edges))
+	case ProjectionBipartite:
+		return fmt.Sprintf("notegraph actors and event reports: %d nodes, %d role edges", len(p.Nodes), len(p.Edges))
+	}
+	return fmt.Sprintf("notegraph RDF graph: %d resources, %d triples between them", len(p.Nodes), len(p.Edges))
 }
 
 func gexfAttvalues(x *projXML, titles []string, vals map[string]string) {

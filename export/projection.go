@@ -333,14 +333,17 @@ func (st *projStore) actorKind(s rdf.Term) (string, RGB) {
 	return "", projColorUntyped
 }
 
-// projPalette colours event types. The index is the type's place among all
-// the notations the store knows (the scheme's concepts), so a type keeps its
-// colour whatever the filters keep.
+// projPalette colours event types in the order of the ontology's scheme
+// (DESIGN.md), chosen by family so that the picture reads at a glance:
+// words of conflict warm (accuse … demand), cooperation green (propose,
+// appeal, support), sanctions blue and purple (recall … blockade), coercion
+// dark (restrict … execute). A type keeps its colour whatever the corpus
+// and the filters.
 var projPalette = []RGB{
-	{230, 25, 75}, {60, 180, 75}, {67, 99, 216}, {245, 130, 49}, {145, 30, 180},
-	{31, 165, 196}, {240, 50, 230}, {154, 99, 36}, {70, 153, 144}, {128, 0, 0},
-	{128, 128, 0}, {0, 0, 117}, {134, 179, 0}, {212, 106, 143}, {201, 164, 0},
-	{127, 111, 191}, {46, 139, 87}, {210, 105, 30}, {112, 112, 112}, {0, 0, 0},
+	{214, 39, 40}, {255, 127, 14}, {227, 119, 194}, {140, 86, 75}, {188, 189, 34}, {196, 156, 0},
+	{44, 160, 44}, {23, 190, 207}, {0, 109, 44},
+	{31, 119, 180}, {148, 103, 189}, {57, 59, 121}, {107, 174, 214}, {123, 65, 115}, {49, 130, 189},
+	{99, 99, 99}, {150, 150, 150}, {132, 60, 57}, {0, 0, 0}, {165, 15, 21},
 }
 
 // projReport is one event report, read from the store.
@@ -577,21 +580,26 @@ func (f *projFilter) keep(r *projReport) bool {
 	return true
 }
 
-// eventColors maps every notation the store knows to its colour.
+// eventColors maps every notation to its colour: the scheme's types by
+// their place in the scheme, any other notation the store uses after them.
 func (st *projStore) eventColors() map[string]RGB {
-	var ns []string
-	for s := range st.props {
-		if n := st.literal(s, ontology.Notation); n != "" && st.has(s, rdf.RDFType, rdf.NewIRI(ontology.Concept)) {
-			ns = append(ns, n)
+	m := map[string]RGB{}
+	n := 0
+	for _, t := range ontology.EventTypes() {
+		m[t.Notation] = projPalette[n%len(projPalette)]
+		n++
+	}
+	var extra []string
+	for _, r := range st.reports {
+		if nt := st.report(r).notation; nt != "" {
+			if _, ok := m[nt]; !ok {
+				extra = append(extra, nt)
+			}
 		}
 	}
-	for _, r := range st.reports {
-		ns = append(ns, st.report(r).notation)
-	}
-	ns = projUnique(ns)
-	m := make(map[string]RGB, len(ns))
-	for i, n := range ns {
-		m[n] = projPalette[i%len(projPalette)]
+	for _, nt := range projUnique(extra) {
+		m[nt] = projPalette[n%len(projPalette)]
+		n++
 	}
 	return m
 }
@@ -640,7 +648,25 @@ func (st *projStore) actorsProjection(f *projFilter) *Projection {
 	for n, l := range usedTypes {
 		p.EdgeLegend = append(p.EdgeLegend, LegendEntry{Key: n, Label: l, Color: colors[n]})
 	}
-	sort.Slice(p.EdgeLegend, func(i, j int) bool { return p.EdgeLegend[i].Key < p.EdgeLegend[j].Key })
+	// the legend follows the scheme, so that families of colours sit together
+	rank := map[string]int{}
+	for i, t := range ontology.EventTypes() {
+		rank[t.Notation] = i + 1
+	}
+	sort.Slice(p.EdgeLegend, func(i, j int) bool {
+		a, b := p.EdgeLegend[i].Key, p.EdgeLegend[j].Key
+		ra, rb := rank[a], rank[b]
+		if ra == 0 {
+			ra = len(rank) + 1
+		}
+		if rb == 0 {
+			rb = len(rank) + 1
+		}
+		if ra != rb {
+			return ra < rb
+		}
+		return a < b
+	})
 	return p
 }
 
