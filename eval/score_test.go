@@ -185,9 +185,48 @@ func TestScoreAccents(t *testing.T) {
 		{"Albanian Government", "Albanian People's Republic", false},
 	}
 	for _, tc := range tests {
-		idx := actorIndex{"x": actorNames(extract.Actor{ID: "x", Label: tc.label})}
+		idx := newActorIndex(extract.File{Documents: []extract.Document{{Actors: []extract.Actor{{ID: "x", Label: tc.label}}}}})
 		if got := idx.nameMatches(tc.gold, "x"); got != tc.want {
 			t.Errorf("nameMatches(%q, label %q) = %v, want %v", tc.gold, tc.label, got, tc.want)
+		}
+	}
+}
+
+func TestNameMatchesStructure(t *testing.T) {
+	f := extract.File{Documents: []extract.Document{
+		{Actors: []extract.Actor{
+			{ID: "su", Label: "Soviet Union", Kind: extract.Country},
+			{ID: "su-mfa", Label: "Ministry of Foreign Affairs of Soviet Union", Kind: extract.GovernmentOrganization, PartOf: []string{"su"}},
+			{ID: "al-emb", Label: "Embassy of Albania", AltLabels: []string{"Albanian Embassy"}, Kind: extract.GovernmentOrganization},
+			{ID: "party", Label: "Albanian Party of Labor", Kind: extract.Organization},
+			{ID: "lead", Label: "Leadership of the Albanian Party of Labor", Kind: extract.Organization, PartOf: []string{"party"}},
+			{ID: "dob", Label: "Dobrynin", Kind: extract.Person},
+			{ID: "gov", Label: "Government of the Soviet Union", Kind: extract.GovernmentOrganization, PartOf: []string{"su"}},
+		}},
+		// A later document names the state otherwise: descriptions merge.
+		{Actors: []extract.Actor{{ID: "su", Label: "Soviet Union", AltLabels: []string{"USSR"}, Kind: extract.Country}}},
+	}}
+	idx := newActorIndex(f)
+	tests := []struct {
+		gold, id string
+		want     bool
+	}{
+		{"Ministry of Foreign Affairs of the USSR", "su-mfa", true},
+		{"Ministry of Foreign Affairs of Albania", "su-mfa", false},
+		{"Ministry of Trade of the USSR", "su-mfa", false},
+		{"Albanian Embassy in Moscow", "al-emb", true},
+		{"Soviet Embassy in Moscow", "al-emb", false},
+		{"Albanian Party of Labor", "lead", true}, // an organ acts for its party
+		{"Soviet Union", "su-mfa", false},         // a ministry is not its state
+		{"Soviet Union", "gov", false},            // nor is a government
+		{"Government of the USSR", "gov", true},   // "HEAD of X" with X its parent
+		{"Anatoly Dobrynin", "dob", true},         // a surname names the person
+		{"Anatoly Kovalev", "dob", false},
+		{"Leadership of the Albanian Party of Labor", "party", false}, // not the other way
+	}
+	for _, tc := range tests {
+		if got := idx.nameMatches(tc.gold, tc.id); got != tc.want {
+			t.Errorf("nameMatches(%q, %s) = %v, want %v", tc.gold, tc.id, got, tc.want)
 		}
 	}
 }
