@@ -1,0 +1,412 @@
+package eval
+
+import (
+	"math"
+
+	a "notegraph/query/algebra"
+	"notegraph/rdf"
+)
+
+// bgpOrder returns the order in which to evaluate b's patterns when the
+// slots bound in in are known: greedily the cheapest pattern next, where
+// cost is the estimated number of matches given what is bound by then.
+func (e *evaluator) bgpOrder(b *pBGP, in row, gs graphSel) []int {
+	key := make([]byte, 0, 16)
+	for _, pp := range b.pats {
+		for _, t := range []pterm{pp.s, pp.p, pp.o} {
+			if t.slot >= 0 && !in[t.slot].IsZero() {
+				key = append(key, byte(t.slot), byte(t.slot>>8))
+			}
+		}
+	}
+	if o, ok := b.orders[string(key)]; ok {
+		return o
+	}
+	bound := map[int]bool{}
+	for s, t := range in {
+		if !t.IsZero() {
+			bound[s] = true
+		}
+	}
+	used := make([]bool, len(b.pats))
+	order := make([]int, 0, len(b.pats))
+	for len(order) < len(b.pats) {
+		best, bestCost := -1, math.Inf(1)
+		for i, pp := range b.pats {
+			if used[i] {
+				continue
+			}
+			if c := e.patCost(pp, bound, gs); c < bestCost {
+				best, bestCost = i, c
+			}
+		}
+		used[best] = true
+		order = append(order, best)
+		for _, t := range []pterm{b.pats[best].s, b.pats[best].p, b.pats[best].o} {
+			if t.slot >= 0 {
+				bound[t.slot] = true
+			}
+		}
+	}
+	b.orders[string(key)] = order
+	return order
+}
+
+func (e *evaluator) patCost(pp ppat, bound map[int]bool, gs graphSel) float64 {
+	isB := func(t pterm) bool { return t.slot < 0 || bound[t.slot] }
+	sB, pB, oB := isB(pp.s), isB(pp.p), isB(pp.o)
+	if pp.path != nil {
+		switch {
+		case sB && oB:
+			return 5
+		case sB || oB:
+			return 50
+		}
+		return 1e9
+	}
+	if e.counter != nil {
+		var s, p, o, g rdf.Term
+		if pp.s.slot < 0 {
+			s = pp.s.term
+		}
+		if pp.p.slot < 0 {
+			p = pp.p.term
+		}
+		if pp.o.slot < 0 {
+			o = pp.o.term
+		}
+		if gs.kind == 1 {
+			g = gs.g
+		}
+		c := float64(e.counter.Count(s, p, o, g))
+		// A variable bound by an earlier pattern narrows the look-up like a
+		// constant would; subjects narrow most.
+		if pp.s.slot >= 0 && sB {
+			c = 1 + c/1000
+		}
+		if pp.o.slot >= 0 && oB {
+			c = 1 + c/100
+		}
+		if pp.p.slot >= 0 && pB {
+			c = 1 + c/10
+		}
+		return c
+	}
+	c := 1e6
+	switch {
+	case sB && pB:
+		c = 1
+	case sB:
+		c = 3
+	case oB && pB:
+		c = 10
+	case oB:
+		c = 30
+	case pB:
+		c = 1000
+	}
+	return c
+}
+
+func (e *evaluator) runBGP(b *pBGP, in row, gs graphSel, emit emitFn) bool {
+	order := e.bgpOrder(b, in, gs)
+	return e.bgpStep(b, order, 0, clone(in), gs, -1, emit)
+}
+
+func (e *evaluator) runBGPGraphVar(b *pBGP, in row, gslot int, emit emitFn) bool {
+	order := e.bgpOrder(b, in, graphSel{kind: 2})
+	if len(b.pats) == 0 {
+		graphs, err := e.view.namedGraphs()
+		if err != nil {
+			e.fail(err)
+			return false
+		}
+		for _, g := range graphs {
+			r := clone(in)
+			r[gslot] = g
+			if !emit(r) {
+				return false
+			}
+		}
+		return true
+	}
+	return e.bgpStep(b, order, 0, clone(in), graphSel{kind: 2}, gslot, emit)
+}
+
+func (e *evaluator) value(t pterm, r row) rdf.Term {
+	if t.slot < 0 {
+		return t.term
+	}
+	return r[t.slot]
+}
+
+// bgpStep matches pattern order[i] against the store with the bindings
+// in work, binding its free variables for the next step. work is
+// restored before returning.
+func (e *evaluator) bgpStep(b *pBGP, order []int, i int, work row, gs graphSel, gslot int, emit emitFn) bool {
+	if i == len(order) {
+		return emit(clone(work))
+	}
+	if !e.alive() {
+		return false
+	}
+	pp := b.pats[order[i]]
+	cur := gs
+	if gslot >= 0 && !work[gslot].IsZero() {
+		cur = graphSel{kind: 1, g: work[gslot]}
+	}
+	s, o := e.value(pp.s, work), e.value(pp.o, work)
+	if pp.path != nil {
+		if cur.kind == 2 {
+			// A path needs one graph at a time.
+			graphs, err := e.view.namedGraphs()
+			if err != nil {
+				e.fail(err)
+				return false
+			}
+			for _, g := range graphs {
+				work[gslot] = g
+				ok := e.bgpStep(b, order, i, work, gs, gslot, emit)
+				work[gslot] = rdf.Term{}
+				if !ok {
+					return false
+				}
+			}
+			return true
+		}
+		return e.evalPath(pp.path, s, o, cur, func(x, y rdf.Term) bool {
+			var set [2]int
+			n := 0
+			if pp.s.slot >= 0 && work[pp.s.slot].IsZero() {
+				work[pp.s.slot] = x
+				set[n] = pp.s.slot
+				n++
+			}
+			if pp.o.slot >= 0 {
+				if work[pp.o.slot].IsZero() {
+					work[pp.o.slot] = y
+					set[n] = pp.o.slot
+					n++
+				} else if work[pp.o.slot] != y {
+					for k := 0; k < n; k++ {
+						work[set[k]] = rdf.Term{}
+					}
+					return true
+				}
+			}
+			ok := e.bgpStep(b, order, i+1, work, gs, gslot, emit)
+			for k := 0; k < n; k++ {
+				work[set[k]] = rdf.Term{}
+			}
+			return ok
+		})
+	}
+	p := e.value(pp.p, work)
+	var g rdf.Term
+	if cur.kind == 1 {
+		g = cur.g
+	}
+	if s.Kind == rdf.Literal || p.Kind == rdf.Literal || p.Kind == rdf.Blank {
+		return true
+	}
+	stopped := false
+	err := e.view.match(s, p, o, cur, func(q rdf.Quad) bool {
+		var set [4]int
+		n := 0
+		bind := func(t pterm, v rdf.Term) bool {
+			if t.slot < 0 {
+				return true
+			}
+			if cur := work[t.slot]; !cur.IsZero() {
+				return cur == v
+			}
+			work[t.slot] = v
+			set[n] = t.slot
+			n++
+			return true
+		}
+		ok := bind(pp.s, q.S) && bind(pp.p, q.P) && bind(pp.o, q.O)
+		if ok && gslot >= 0 && g.IsZero() {
+			ok = bind(pterm{slot: gslot}, q.G)
+		}
+		if ok && !e.bgpStep(b, order, i+1, work, gs, gslot, emit) {
+			stopped = true
+		}
+		for k := 0; k < n; k++ {
+			work[set[k]] = rdf.Term{}
+		}
+		return !stopped
+	})
+	if err != nil {
+		e.fail(err)
+		return false
+	}
+	return !stopped && e.err == nil
+}
+
+// ---- property paths ------------------------------------------------------------------
+
+type pairFn func(x, y rdf.Term) bool
+
+// evalPath calls fn with every (subject, object) pair connected by path,
+// with s and o fixed when non-zero.
+func (e *evaluator) evalPath(path a.Path, s, o rdf.Term, gs graphSel, fn pairFn) bool {
+	if !e.alive() {
+		return false
+	}
+	switch p := path.(type) {
+	case a.PathIRI:
+		stopped := false
+		err := e.view.match(s, p.IRI, o, gs, func(q rdf.Quad) bool {
+			if !fn(q.S, q.O) {
+				stopped = true
+			}
+			return !stopped
+		})
+		if err != nil {
+			e.fail(err)
+		}
+		return !stopped && err == nil
+	case a.PathInv:
+		return e.evalPath(p.P, o, s, gs, func(x, y rdf.Term) bool { return fn(y, x) })
+	case a.PathSeq:
+		if s.IsZero() && !o.IsZero() {
+			return e.evalPath(p.R, rdf.Term{}, o, gs, func(m, y rdf.Term) bool {
+				return e.evalPath(p.L, rdf.Term{}, m, gs, func(x, _ rdf.Term) bool { return fn(x, y) })
+			})
+		}
+		return e.evalPath(p.L, s, rdf.Term{}, gs, func(x, m rdf.Term) bool {
+			return e.evalPath(p.R, m, o, gs, func(_, y rdf.Term) bool { return fn(x, y) })
+		})
+	case a.PathAlt:
+		return e.evalPath(p.L, s, o, gs, fn) && e.evalPath(p.R, s, o, gs, fn)
+	case a.PathNeg:
+		stopped := false
+		excluded := func(list []rdf.Term, t rdf.Term) bool {
+			for _, x := range list {
+				if x == t {
+					return true
+				}
+			}
+			return false
+		}
+		var err error
+		if len(p.Fwd) > 0 || len(p.Inv) == 0 {
+			err = e.view.match(s, rdf.Term{}, o, gs, func(q rdf.Quad) bool {
+				if !excluded(p.Fwd, q.P) && !fn(q.S, q.O) {
+					stopped = true
+				}
+				return !stopped
+			})
+		}
+		if err == nil && !stopped && len(p.Inv) > 0 {
+			err = e.view.match(o, rdf.Term{}, s, gs, func(q rdf.Quad) bool {
+				if !excluded(p.Inv, q.P) && !fn(q.O, q.S) {
+					stopped = true
+				}
+				return !stopped
+			})
+		}
+		if err != nil {
+			e.fail(err)
+		}
+		return !stopped && err == nil
+	case a.PathZeroOrOne:
+		return e.closure(p.P, s, o, gs, true, false, fn)
+	case a.PathZeroOrMore:
+		return e.closure(p.P, s, o, gs, true, true, fn)
+	case a.PathOneOrMore:
+		return e.closure(p.P, s, o, gs, false, true, fn)
+	}
+	return true
+}
+
+// closure evaluates p?, p* and p+ with set semantics: each connected pair
+// once. zero admits the empty path; many, any number of steps.
+func (e *evaluator) closure(p a.Path, s, o rdf.Term, gs graphSel, zero, many bool, fn pairFn) bool {
+	if s.IsZero() && !o.IsZero() {
+		return e.closure(a.PathInv{P: p}, o, s, gs, zero, many, func(x, y rdf.Term) bool { return fn(y, x) })
+	}
+	if !s.IsZero() {
+		return e.reach(p, s, o, gs, zero, many, fn)
+	}
+	// Neither end fixed: start from every node of the graph.
+	nodes, ok := e.graphNodes(gs)
+	if !ok {
+		return false
+	}
+	for _, n := range nodes {
+		if !e.reach(p, n, rdf.Term{}, gs, zero, many, fn) {
+			return false
+		}
+	}
+	return true
+}
+
+func (e *evaluator) reach(p a.Path, s, o rdf.Term, gs graphSel, zero, many bool, fn pairFn) bool {
+	seen := map[rdf.Term]bool{}
+	var frontier []rdf.Term
+	if zero {
+		seen[s] = true
+		if o.IsZero() || o == s {
+			if !fn(s, s) {
+				return false
+			}
+			if !o.IsZero() {
+				return true
+			}
+		}
+	}
+	frontier = append(frontier, s)
+	for len(frontier) > 0 {
+		var next []rdf.Term
+		for _, n := range frontier {
+			found := false
+			ok := e.evalPath(p, n, rdf.Term{}, gs, func(_, y rdf.Term) bool {
+				if seen[y] {
+					return true
+				}
+				seen[y] = true
+				next = append(next, y)
+				if o.IsZero() {
+					return fn(s, y)
+				}
+				if y == o {
+					found = true
+					return false
+				}
+				return true
+			})
+			if found {
+				return fn(s, o)
+			}
+			if !ok {
+				return false
+			}
+		}
+		if !many {
+			break
+		}
+		frontier = next
+	}
+	return true
+}
+
+func (e *evaluator) graphNodes(gs graphSel) ([]rdf.Term, bool) {
+	seen := map[rdf.Term]bool{}
+	var out []rdf.Term
+	err := e.view.match(rdf.Term{}, rdf.Term{}, rdf.Term{}, gs, func(q rdf.Quad) bool {
+		for _, t := range []rdf.Term{q.S, q.O} {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+		return true
+	})
+	if err != nil {
+		e.fail(err)
+		return nil, false
+	}
+	return out, true
+}
