@@ -331,11 +331,33 @@ func (x *Extractor) findMentions(rs []rune, toks []token, lo, hi int, dc *docCtx
 		}
 		return ms[i].to > ms[j].to
 	})
+	// a composed or named mention beats a reference phrase it overlaps
+	// ("The Government of Ruritania" is not "the Government" + "Ruritania")
+	keep := ms[:0]
+	for _, m := range ms {
+		if m.ref != nil {
+			clash := false
+			for _, o := range ms {
+				if o.ref == nil && !o.adj && o.from < m.to && m.from < o.to && o.to > m.to {
+					clash = true
+				}
+			}
+			if clash {
+				continue
+			}
+		}
+		keep = append(keep, m)
+	}
+	ms = keep
 	// resolve references in text order; drop mentions inside longer ones
 	var out []mention
 	lastEnd := -1
+	dc.inner = dc.inner[:0]
 	for _, m := range ms {
 		if m.from < lastEnd {
+			if m.id != "" && !m.adj {
+				dc.inner = append(dc.inner, m)
+			}
 			continue
 		}
 		if m.ref != nil {

@@ -15,13 +15,16 @@ type docCtx struct {
 	dates   []dateMention
 	headTok int // first token after the heading block
 	prior   []string
+	issuer  string    // who asserts the sentence under analysis
+	inNote  bool      // the sentence is an editorial footnote
+	inner   []mention // mentions inside longer ones (the state in "Ambassador to X, Name")
 }
 
 var prepositions = map[string]bool{
 	"from": true, "to": true, "by": true, "with": true, "against": true, "in": true, "on": true,
 	"at": true, "toward": true, "towards": true, "into": true, "for": true, "under": true,
 	"over": true, "upon": true, "of": true, "among": true, "between": true, "about": true,
-	"regarding": true, "concerning": true, "like": true, "than": true, "through": true, "before": true, "after": true, "since": true,
+	"regarding": true, "concerning": true, "as": true, "like": true, "than": true, "through": true, "before": true, "after": true, "since": true,
 }
 
 var determiners = map[string]bool{

@@ -24,9 +24,18 @@ func (x *Extractor) events(sd *segDoc, dc *docCtx) {
 		tok int
 	}
 	seen := map[key]bool{}
+	editor := ""
+	if sd.notesFrom >= 0 && sd.editor != "" {
+		editor = x.actorForText(dc, sd.editor)
+	}
 	for _, s := range dc.sents {
 		if s.to <= start {
 			continue
+		}
+		// footnotes are the editors' account, not the document issuer's
+		dc.issuer, dc.inNote = d.Issuer, false
+		if editor != "" && s.start >= sd.notesFrom {
+			dc.issuer, dc.inNote = editor, true
 		}
 		for i := max(s.from, start); i < s.to; i++ {
 			cands := ps.byForm[dc.toks[i].norm]
@@ -158,10 +167,66 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 			}
 		}
 	}
+	// a verb coordinated after a comma or "and" shares the clause's first subject
+	// ("N. Khrushchev ... canceled the credits ..., withdrew Soviet technicians")
+	p := i - 1
+	for p > s.from && strings.HasSuffix(dc.toks[p].norm, "ly") {
+		p--
+	}
+	if p > s.from && (dc.toks[p].raw == "," || dc.toks[p].norm == "and") {
+		for _, m := range cands {
+			if dc.prepBefore(m) == "" {
+				return m, true
+			}
+		}
+	}
+	// "X, taking ... into consideration ..., has decided to": the subject before
+	// a parenthetical set off by commas
+	for _, m := range cands {
+		if dc.prepBefore(m) != "" {
+			continue
+		}
+		if m.to < i && dc.toks[m.to].raw == "," {
+			for k := len(cands) - 1; k >= 0; k-- {
+				n := cands[k]
+				if n.from > m.from && dc.prepBefore(n) == "" && indexWord(dc.toks, ",", n.to, i) >= 0 {
+					return m, true
+				}
+			}
+		}
+		break
+	}
 	for k := len(cands) - 1; k >= 0; k-- {
 		m := cands[k]
 		if p := dc.prepBefore(m); p == "" {
 			// "N. Khrushchev and his group": a possessive or list is still the subject
+			return m, true
+		}
+	}
+	// a pronoun subject resolves to the nearest fitting actor before it
+	for k := i - 1; k >= s.from; k-- {
+		switch dc.toks[k].norm {
+		case "he", "she":
+			if m, ok := dc.antecedent(k, func(a *Actor) bool { return a.Kind == Person }); ok {
+				return mention{from: k, to: k + 1, id: m.id}, true
+			}
+		case "they":
+			if m, ok := dc.antecedent(k, func(a *Actor) bool { return a.Kind != Person && a.Kind != Place }); ok {
+				return mention{from: k, to: k + 1, id: m.id}, true
+			}
+		}
+	}
+	return mention{}, false
+}
+
+// antecedent is the nearest mention before token k whose actor fits.
+func (dc *docCtx) antecedent(k int, fits func(*Actor) bool) (mention, bool) {
+	for j := len(dc.ments) - 1; j >= 0; j-- {
+		m := dc.ments[j]
+		if m.to > k {
+			continue
+		}
+		if a := dc.actors.info(m.id); a != nil && fits(a) {
 			return m, true
 		}
 	}
@@ -201,6 +266,13 @@ func (dc *docCtx) prepObject(prep string, i, end int) (mention, bool) {
 		if dc.toks[k].norm == prep {
 			if m, ok := dc.mentionAfter(k+1, end); ok {
 				return m, true
+			}
+			// "its Ambassador to Freedonia, Count Rupert": the state inside a
+			// role-and-name mention
+			for _, m := range dc.inner {
+				if m.from > k && m.from <= k+2 && !dc.isPlace(m.id) {
+					return m, true
+				}
 			}
 		}
 	}
@@ -287,6 +359,10 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	if !p.Noun && ps.passive[toks[i].norm] && strings.HasSuffix(toks[i].norm, "ed") && i+1 < s.to && prepositions[toks[i+1].norm] && i > s.from {
 		if _, ok := dc.mentionEndingAt(i); ok {
 			passive = true
+		} else if dc.toks[i-1].raw == "," {
+			if _, ok := dc.mentionEndingAt(i - 1); ok {
+				passive = true
+			}
 		}
 	}
 	if !p.Noun && ps.passive[toks[i].norm] {
@@ -336,12 +412,12 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 			spanTo = m.to
 		}
 	}
-	var themeMention *mention
+	var themeMention, subj *mention
 	var themeText string
 	slot := func(name string) (string, bool) {
 		switch name {
 		case "issuer":
-			return d.Issuer, d.Issuer != ""
+			return dc.issuer, dc.issuer != ""
 		case "addressee":
 			return d.Addressee, d.Addressee != ""
 		case "none":
@@ -356,6 +432,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 			}
 			if m, ok := dc.subject(s, i); ok {
 				use(m)
+				subj = &m
 				return m.id, true
 			}
 		case "obj":
@@ -466,11 +543,11 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	}
 	if p.Deed {
 		// an alleged deed: the issuer accuses its doer
-		if len(e.Agents) == 0 || x.sameSide(dc, e.Agents[0], d.Issuer) {
+		if len(e.Agents) == 0 || x.sameSide(dc, e.Agents[0], dc.issuer) || dc.inNote {
 			return nil
 		}
 		e.Targets = e.Agents
-		e.Agents = []string{d.Issuer}
+		e.Agents = []string{dc.issuer}
 	}
 	// an agentless active or nominal mention is mostly a re-mention of an
 	// event told elsewhere; a passive without "by" still states a deed
@@ -497,7 +574,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	}
 	e.Date = x.eventDate(dc, s, i)
 	// stance
-	issuer := d.Issuer
+	issuer := dc.issuer
 	agent := ""
 	if len(e.Agents) > 0 {
 		agent = e.Agents[0]
@@ -507,6 +584,10 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		negated = true
 	}
 	rk, reported := hasCue(ps, "reported", toks, s.from, i)
+	if reported && subj != nil && subj.to <= rk && indexWord(toks, ",", rk, i) >= 0 {
+		// the cue sits in a parenthetical between the subject and its verb
+		reported = false
+	}
 	_, denied := hasCue(ps, "denial", toks, s.from, i)
 	switch {
 	case p.Deed:
@@ -536,7 +617,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		e.Stance, e.AssertedBy = Alleged, issuer
 	}
 	out := []Event{e}
-	if e.Stance == Alleged && ps.accusable[e.Type] && issuer != "" && agent != "" {
+	if e.Stance == Alleged && ps.accusable[e.Type] && issuer != "" && agent != "" && !dc.inNote {
 		out = append(out, Event{
 			Type: "ACCUSE", Agents: []string{issuer}, Targets: []string{agent},
 			Charge: e.Quote, ChargeOf: 0, Date: d.Date, AssertedBy: issuer, Stance: Performed,
@@ -548,7 +629,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 
 var verbCue = map[string]bool{"to": true, "will": true, "shall": true, "must": true, "should": true, "would": true,
 	"can": true, "could": true, "may": true, "might": true, "not": true, "we": true, "they": true, "i": true, "you": true,
-	"and": true, "also": true, "who": true, "which": true}
+	"and": true, "also": true, "who": true}
 
 func (dc *docCtx) mentionEndingAt(i int) (mention, bool) {
 	for _, m := range dc.ments {

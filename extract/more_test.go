@@ -1,0 +1,253 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// findEvent reports whether a document holds an event of the given type,
+// agent, target and stance whose quote contains quote.
+func findEvent(d Document, typ, agent, target string, stance Stance, quote string) bool {
+	for _, e := range d.Events {
+		if e.Type != typ || e.Stance != stance || !strings.Contains(e.Quote, quote) {
+			continue
+		}
+		if agent != "" && !slices.Contains(e.Agents, agent) {
+			continue
+		}
+		if target != "" && !slices.Contains(e.Targets, target) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func dumpEvents(t *testing.T, d Document) {
+	for _, e := range d.Events {
+		t.Logf("  %s %s ag=%v tg=%v %q", e.Type, e.Stance, e.Agents, e.Targets, e.Quote)
+	}
+}
+
+// TestCorpusSentences checks events on real sentences of the corpora, each
+// read in its own document so that "we", "the Embassy" and the issuer resolve.
+func TestCorpusSentences(t *testing.T) {
+	x := newX(t)
+	txt := extractFile(t, x, filepath.Join(corpusDir, "albania-ussr-1961.txt"))
+	frus5 := extractFile(t, x, filepath.Join(corpusDir, "frus", "frus1961-63v05_d372-d374.xml"))
+	cases := []struct {
+		name          string
+		f             *File
+		doc           int
+		typ           string
+		agent, target string
+		stance        Stance
+		quote         string
+	}{
+		{"speech: we proposed a meeting", txt, 1, "PROPOSE", "cpsu", "apl-leadership", Performed, "we twice proposed a meeting to the Albanian leaders"},
+		{"statement: recall of Shikin", txt, 2, "RECALL_AMBASSADOR", "soviet-union-government", "", Performed, "recall the USSR Ambassador Extraordinary and Plenipotentiary, Comrade J. V. Shikin"},
+		{"statement: reported accusation", txt, 2, "ACCUSE", "albania-authorities", "", Reported, "accusing the members of the USSR Embassy"},
+		{"statement: alleged demand", txt, 2, "DEMAND", "albania-government", "", Alleged, "demanding without foundation a reduction of the staff"},
+		{"statement: accusation of an intolerable situation", txt, 2, "ACCUSE", "soviet-union-mfa", "albania-government", Performed, "has created an intolerable situation"},
+		{"verbal note: protest", txt, 3, "PROTEST", "soviet-union-mfa", "albania-embassy", Performed, "protests vigorously to the Albanian Embassy"},
+		{"verbal note: Nase may not stay", txt, 3, "EXPEL", "soviet-union-mfa", "albania", Performed, "Nesti Nase"},
+		{"verbal note: demand to stop distribution", txt, 3, "DEMAND", "soviet-union-mfa", "", Performed, "demand the immediate suspension"},
+		{"verbal note: accused distribution", txt, 3, "ACCUSE", "soviet-union-mfa", "albania-embassy", Performed, "distribute in an intensive manner"},
+		{"verbal note 3 Dec: rejects the demand", txt, 4, "REJECT", "soviet-union-mfa", "", Performed, "reject emphatically"},
+		{"verbal note 3 Dec: withdraws personnel", txt, 4, "WITHDRAW_MISSION", "soviet-union-government", "albania", Performed, "withdraw the entire personnel of the Soviet Embassy"},
+		{"verbal note 3 Dec: demands departure", txt, 4, "EXPEL", "soviet-union-government", "", Performed, "demands that the entire personnel"},
+		{"note 4 Dec: rejects accusation", txt, 5, "REJECT", "albania-government", "", Performed, "most emphatically rejects this false accusation"},
+		{"note 4 Dec: alleged recall", txt, 5, "RECALL_AMBASSADOR", "soviet-union-government", "", Alleged, "to recall its Ambassador"},
+		{"note 4 Dec: protest", txt, 5, "PROTEST", "albania-government", "soviet-union-government", Performed, "protests most vigorously this decision"},
+		{"note 9 Dec: alleged recall with date", txt, 6, "RECALL_AMBASSADOR", "soviet-union-government", "albania", Alleged, "withdrew its Ambassador, J. Shikin, from Albania"},
+		{"note 9 Dec: expelled students", txt, 6, "EXPEL", "khrushchev", "albania", Alleged, "expelled on false grounds"},
+		{"note 9 Dec: blockade", txt, 6, "BLOCKADE", "khrushchev", "albania", Alleged, "blockade of the Albanian People’s Republic"},
+		{"note 9 Dec: accusation of the blockade", txt, 6, "ACCUSE", "albania-mfa", "khrushchev", Performed, "blockade"},
+		{"note 9 Dec: protest", txt, 6, "PROTEST", "albania-government", "", Performed, "emphatically protesting"},
+		{"FRUS telegram: reduced passive", frus5, 1, "ARREST", "", "", Alleged, "Barghoorn, arrested on charges of espionage"},
+		{"FRUS footnote: arrest by Soviet authorities", frus5, 0, "ARREST", "soviet-union-authorities", "", Alleged, "was arrested by Soviet authorities"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := c.f.Documents[c.doc]
+			if !findEvent(d, c.typ, c.agent, c.target, c.stance, c.quote) {
+				dumpEvents(t, d)
+				t.Errorf("no %s %s by %q against %q quoting %q", c.stance, c.typ, c.agent, c.target, c.quote)
+			}
+		})
+	}
+	// the statement's "Had they published it in full" and the speech's
+	// conditions yield no deed
+	for _, e := range txt.Documents[1].Events {
+		if strings.Contains(e.Quote, "Had we not") || strings.Contains(e.Quote, "If the Chinese comrades") {
+			t.Errorf("irrealis sentence gave an event: %+v", e)
+		}
+	}
+	// the denial yields a REJECT and no distribution deed asserted by the issuer
+	d := txt.Documents[6]
+	if !findEvent(d, "REJECT", "albania-government", "", Performed, "rejects as a shameful and provocative offense") {
+		dumpEvents(t, d)
+		t.Error("no REJECT for the denial")
+	}
+	for _, e := range d.Events {
+		if strings.Contains(e.Quote, "ever distributed") && (e.Stance == Alleged || e.Stance == Performed) && e.Type != "REJECT" {
+			t.Errorf("denied deed asserted: %+v", e)
+		}
+	}
+}
+
+func TestRolePersons(t *testing.T) {
+	x := newX(t)
+	f := extractFile(t, x, filepath.Join(corpusDir, "albania-ussr-1961.txt"))
+	get := func(d Document, id string) *Actor {
+		for i := range d.Actors {
+			if d.Actors[i].ID == id {
+				return &d.Actors[i]
+			}
+		}
+		return nil
+	}
+	d := f.Documents[3]
+	fir := get(d, "firyubin")
+	if fir == nil || fir.Kind != Person || !strings.Contains(fir.Role, "Deputy Minister") || !slices.Contains(fir.MemberOf, "soviet-union-mfa") {
+		t.Errorf("Firyubin: %+v", fir)
+	}
+	mazi := get(d, "mazi")
+	if mazi == nil || mazi.Label != "Gac Mazi" || !slices.Contains(mazi.Represents, "albania") {
+		t.Errorf("Gac Mazi: %+v", mazi)
+	}
+	sh := get(f.Documents[2], "shikin")
+	if sh == nil || sh.Label != "J. V. Shikin" || !slices.Contains(sh.Represents, "soviet-union") {
+		t.Errorf("Shikin: %+v", sh)
+	}
+	// a later bare surname merges with the person met with a role
+	sh9 := get(f.Documents[6], "shikin")
+	if sh9 == nil || !slices.Contains(sh9.AltLabels, "Shikin") {
+		t.Errorf("Shikin in the 9 December note: %+v", sh9)
+	}
+	// speaker-relative reference: "our party" in the speech is the CPSU
+	cc := get(f.Documents[1], "cpsu-central-committee")
+	if cc == nil || !slices.Contains(cc.AltLabels, "Central Committee of our party") {
+		t.Errorf("Central Committee of our party: %+v", cc)
+	}
+	// TEI persName/@corresp gives a volume-qualified ID
+	fr := extractFile(t, x, filepath.Join(corpusDir, "frus", "frus1961-63v16_d192-d193.xml"))
+	if get(fr.Documents[0], "frus1961-63v16-p-gb1") == nil {
+		t.Errorf("Gufler by corresp missing: %+v", fr.Documents[0].Actors)
+	}
+	if fr.Documents[0].Issuer != "us-embassy-finland" || fr.Documents[0].Addressee != "us-department-of-state" || fr.Documents[0].Date != "1961-11-03" || fr.Documents[0].Place != "Helsinki" {
+		t.Errorf("FRUS 192 metadata: %+v", fr.Documents[0])
+	}
+}
+
+// TestUnseenDocument runs the extractor on a note it has never seen, about
+// states that only an extra gazetteer file knows.
+func TestUnseenDocument(t *testing.T) {
+	dir := t.TempDir()
+	actors := filepath.Join(dir, "actors-extra.tsv")
+	if err := os.WriteFile(actors, []byte(strings.Join([]string{
+		"ruritania\tCountry\tKingdom of Ruritania\talias=Ruritania\tadj=Ruritanian\ttags=state",
+		"freedonia\tCountry\tRepublic of Freedonia\talias=Freedonia\tadj=Freedonian\ttags=state",
+		"",
+	}, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	x, err := New(Options{ActorFiles: []string{actors}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	note := "Note of the Ministry of Foreign Affairs of Ruritania to the Embassy of Freedonia in Strelsau, March 3, 1958:\n\n" +
+		"The Ministry of Foreign Affairs of Ruritania protests most vigorously to the Freedonian Embassy against the hostile campaign of the Freedonian Government.\n\n" +
+		"On February 27, 1958, the Freedonian Government expelled the Ruritanian Ambassador, Rudolf Rassendyll, from Freedonia.\n\n" +
+		"The Government of Ruritania has decided to recall its Ambassador to Freedonia, Count Rupert, and rejects the demand of the Freedonian Government.\n"
+	f, err := x.File("unseen.txt", []byte(note))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Documents) != 1 {
+		t.Fatalf("%d documents", len(f.Documents))
+	}
+	d := f.Documents[0]
+	if d.Kind != KindNote || d.Date != "1958-03-03" || d.Issuer != "ruritania-mfa" || d.Addressee != "freedonia-embassy" {
+		t.Errorf("metadata: kind %s date %s issuer %s addressee %s", d.Kind, d.Date, d.Issuer, d.Addressee)
+	}
+	checks := []struct {
+		typ, agent, target string
+		stance             Stance
+		quote, date        string
+	}{
+		{"PROTEST", "ruritania-mfa", "freedonia-embassy", Performed, "protests most vigorously", "1958-03-03"},
+		{"EXPEL", "freedonia-government", "ruritania", Alleged, "expelled the Ruritanian Ambassador", "1958-02-27"},
+		{"ACCUSE", "ruritania-mfa", "freedonia-government", Performed, "expelled", "1958-03-03"},
+		{"RECALL_AMBASSADOR", "ruritania-government", "freedonia", Performed, "recall its Ambassador", "1958-03-03"},
+		{"REJECT", "ruritania-government", "", Performed, "rejects the demand", "1958-03-03"},
+	}
+	for _, c := range checks {
+		ok := false
+		for _, e := range d.Events {
+			if e.Type == c.typ && slices.Contains(e.Agents, c.agent) && (c.target == "" || slices.Contains(e.Targets, c.target)) && e.Stance == c.stance && strings.Contains(e.Quote, c.quote) && e.Date == c.date {
+				ok = true
+			}
+		}
+		if !ok {
+			dumpEvents(t, d)
+			t.Errorf("missing %s %s by %s against %s (%q, %s)", c.stance, c.typ, c.agent, c.target, c.quote, c.date)
+		}
+	}
+	var amb *Actor
+	for i := range d.Actors {
+		if d.Actors[i].ID == "rassendyll" {
+			amb = &d.Actors[i]
+		}
+	}
+	if amb == nil || amb.Role != "Ambassador" || !slices.Contains(amb.Represents, "ruritania") {
+		t.Errorf("the ambassador: %+v", amb)
+	}
+}
+
+func FuzzFile(f *testing.F) {
+	x := newX(f)
+	f.Add("a.txt", []byte("Note of the Government of the USSR to the Embassy, May 1, 1960:\n\nThe Government protests. We demand the recall of the Ambassador, N. Name.\n\nMoscow, May 1, 1960\n"))
+	f.Add("b.xml", []byte(`<TEI><text><body><div type="document"><head>Telegram From the <gloss type="from">Embassy in Finland</gloss></head><p>He <persName corresp="#p1">X</persName> protested.<note>Y was arrested.</note></p></div></body></text></TEI>`))
+	f.Add("c.md", []byte("[1] footnote\n(Visited 3 times)"))
+	f.Fuzz(func(t *testing.T, name string, data []byte) {
+		ext := []string{".txt", ".xml", ".md"}[len(name)%3]
+		file, err := x.File("fuzz"+ext, data)
+		if err != nil {
+			if _, ok := err.(*InputError); !ok {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+			return
+		}
+		src := []rune(string(data))
+		for _, d := range file.Documents {
+			rs := []rune(d.Text)
+			if d.SourceStart >= 0 && string(src[d.SourceStart:d.SourceEnd]) != d.Text {
+				t.Fatalf("document text is not the file's span")
+			}
+			for _, e := range d.Events {
+				if string(rs[e.Evidence.Start:e.Evidence.End]) != e.Quote {
+					t.Fatalf("quote mismatch")
+				}
+			}
+		}
+	})
+}
+
+func BenchmarkExtract(b *testing.B) {
+	x := newX(b)
+	data, err := os.ReadFile(filepath.Join(corpusDir, "albania-ussr-1961.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := x.File("albania-ussr-1961.txt", data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
