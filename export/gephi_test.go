@@ -206,6 +206,11 @@ func gexfReadWith(t *testing.T, reader, path string) gexfReadBack {
 	case "graphology":
 		out = gexfRun(t, gexfTool(t, "node"), "-e", gexfGraphologyScript, gexfNodeModules(t), path, gexfShikinReport, gexfAlbania)
 	}
+	return gexfDecode(t, reader, out)
+}
+
+func gexfDecode(t *testing.T, reader, out string) gexfReadBack {
+	t.Helper()
 	var rb gexfReadBack
 	if err := json.Unmarshal([]byte(out), &rb); err != nil {
 		t.Fatalf("%s printed %q: %v", reader, out, err)
