@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -112,26 +111,12 @@ func printCounts(w io.Writer, c ontology.Counts) {
 	fmt.Fprintf(w, "%-12s %d\n", "triples", c.Triples)
 }
 
-// writeExport writes the store to path ("-": standard output) in format,
-// through a temporary file so that a failed export leaves no half file.
+// writeExport writes the store to path ("-": standard output) in an RDF format.
 func writeExport(src export.QuadSource, path, format string, stdout io.Writer) error {
-	if path == "-" {
-		_, err := export.RDF(stdout, src, format)
+	return writeAtomically(path, stdout, func(w io.Writer) error {
+		_, err := export.RDF(w, src, format)
 		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".notegraph-export-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := export.RDF(tmp, src, format); err != nil {
-		tmp.Close()
-		return fmt.Errorf("export %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	})
 }
 
 func isTerminal(w io.Writer) bool {
