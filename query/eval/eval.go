@@ -372,7 +372,7 @@ func (e *evaluator) plan(op a.Op) pnode {
 	case a.BGP:
 		b := &pBGP{orders: map[string][]int{}}
 		for _, t := range o.Patterns {
-			pp := ppat{s: e.term(t.S), o: e.term(t.O), path: t.Path}
+			pp := ppat{s: e.term(t.S), p: pterm{slot: -1}, o: e.term(t.O), path: t.Path}
 			if t.Path == nil {
 				pp.p = e.term(t.P)
 			}
