@@ -111,8 +111,8 @@ func teiDocuments(t *testing.T, path string) map[string]string {
 	return docs
 }
 
-// TestGoldQuotesInCorpus checks that every gold quote occurs verbatim in its
-// source: in the plain-text file as it is, in a TEI file in the text
+// TestGoldQuotesInCorpus checks that every gold quote occurs verbatim, and
+// once, in its source: in the plain-text file as it is, in a TEI file in the text
 // content of the div whose xml:id is the line's docId (white space
 // collapsed, as a quote is written on one line).
 func TestGoldQuotesInCorpus(t *testing.T) {
@@ -137,8 +137,8 @@ func TestGoldQuotesInCorpus(t *testing.T) {
 				t.Errorf("%s:%d: %s has no document %q", g.File, g.Line, g.Source, g.DocID)
 				continue
 			}
-			if !strings.Contains(text, g.Quote) {
-				t.Errorf("%s:%d: quote not in %s#%s: %q", g.File, g.Line, g.Source, g.DocID, g.Quote)
+			if n := strings.Count(text, g.Quote); n != 1 {
+				t.Errorf("%s:%d: quote occurs %d times in %s#%s, want once: %q", g.File, g.Line, n, g.Source, g.DocID, g.Quote)
 			}
 			continue
 		}
@@ -149,8 +149,9 @@ func TestGoldQuotesInCorpus(t *testing.T) {
 			}
 			texts[p] = string(b)
 		}
-		if !strings.Contains(texts[p], g.Quote) {
-			t.Errorf("%s:%d: quote not verbatim in %s: %q", g.File, g.Line, g.Source, g.Quote)
+		// Once, so that the quote locates one passage.
+		if n := strings.Count(texts[p], g.Quote); n != 1 {
+			t.Errorf("%s:%d: quote occurs %d times in %s, want once: %q", g.File, g.Line, n, g.Source, g.Quote)
 		}
 	}
 }
