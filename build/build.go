@@ -92,6 +92,9 @@ func FSInputs(fsys fs.FS, prefix string) ([]Input, error) {
 	return out, err
 }
 
+// Read returns the file's bytes.
+func (in Input) Read() ([]byte, error) { return in.read() }
+
 func fileInput(p string) Input {
 	return Input{Path: p, Key: filepath.Base(p), read: func() ([]byte, error) { return os.ReadFile(p) }}
 }
@@ -263,7 +266,7 @@ func SyncShared(st *graph.Store) error {
 
 func prepare(st *graph.Store, x *extract.Extractor, m *ontology.Mapper, knowledge string, in Input) result {
 	r := result{in: in}
-	data, err := in.read()
+	data, err := in.Read()
 	if err != nil {
 		r.err = fmt.Errorf("%s: %w", in.Path, unwrapPath(err))
 		return r

@@ -64,6 +64,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			exportCommand(),
 			ontologyCommand(),
 			statsCommand(),
+			evalCommand(),
 		},
 		OnUsageError:    onUsage,
 		HideHelpCommand: true,
