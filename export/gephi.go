@@ -36,7 +36,7 @@ func gexfVersion(v string) (string, error) {
 	case "1.2", "1.2draft", "12":
 		return GEXF12Draft, nil
 	}
-	return "", fmt.Errorf("unknown GEXF version %q (want 1.3 or 1.2draft)", v)
+	return "", fmt.Errorf("%w: unknown GEXF version %q (want 1.3 or 1.2draft)", ErrGephiOption, v)
 }
 
 // EncodeGEXF serialises the projection as GEXF of the given version.

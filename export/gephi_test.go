@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"math/rand"
 	"os"
@@ -307,6 +308,7 @@ func TestGephiFilters(t *testing.T) {
 		{"none", GephiOptions{}, []string{st("001"), st("002"), st("004"), vn("001#1"), vn("001#2"), vn("002"), an("001"), an("002")}},
 		{"type", GephiOptions{Types: []string{"recall_ambassador"}}, []string{st("004")}},
 		{"two types", GephiOptions{Types: []string{"PROTEST", ontology.Scheme + "REJECT"}}, []string{vn("002"), an("002")}},
+		{"comma-separated types", GephiOptions{Types: []string{"protest, RECALL_AMBASSADOR"}}, []string{vn("002"), st("004")}},
 		{"date range", GephiOptions{From: "1961-11-25", To: "1961-11-30"}, []string{st("001"), st("004"), vn("001#1"), vn("001#2")}},
 		{"month range", GephiOptions{From: "1961-11", To: "1961-11"}, []string{st("001"), st("002"), st("004"), vn("001#1"), vn("001#2")}},
 		{"from only", GephiOptions{From: "1961-12-01"}, []string{an("001")}},
@@ -315,6 +317,7 @@ func TestGephiFilters(t *testing.T) {
 		{"asserted by alt label", GephiOptions{AssertedBy: "Government of the USSR"}, []string{st("001"), st("002"), st("004"), an("001")}},
 		{"asserted by IRI", GephiOptions{AssertedBy: gexfBase + "actor/mfa-ussr"}, []string{vn("001#1"), vn("001#2"), vn("002")}},
 		{"asserted by nobody's reports", GephiOptions{AssertedBy: "http://www.wikidata.org/entity/Q222"}, nil},
+		{"asserted by Q-number", GephiOptions{AssertedBy: "wd:Q222"}, nil},
 		{"all three combine", GephiOptions{Types: []string{"ACCUSE"}, From: "1961-11-01", To: "1961-12-31", AssertedBy: "Soviet Government"}, []string{st("001"), an("001")}},
 		{"type and date", GephiOptions{Types: []string{"ACCUSE"}, To: "1961-11-30"}, []string{st("001"), vn("001#1"), vn("001#2")}},
 	} {
@@ -349,11 +352,14 @@ func TestGephiFilterErrors(t *testing.T) {
 		{To: "1961-13"},
 		{From: "1961-12", To: "1961-11"},
 		{AssertedBy: "Nobody At All"},
+		{AssertedBy: "Q1"},
+		{Types: []string{"ACCUSE,EXPELL"}},
 		{Projection: "matrix"},
 		{GEXFVersion: "2.0"},
 	} {
-		if err := WriteGEXF(&bytes.Buffer{}, gexfFixtureQuads(), opts); err == nil {
-			t.Errorf("%+v: no error", opts)
+		err := WriteGEXF(&bytes.Buffer{}, gexfFixtureQuads(), opts)
+		if !errors.Is(err, ErrGephiOption) {
+			t.Errorf("%+v: error %v, want an ErrGephiOption", opts, err)
 		}
 	}
 }

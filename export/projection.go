@@ -1,6 +1,7 @@
 package export
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -104,6 +105,11 @@ const (
 	projAttrType       = "type"
 )
 
+// ErrGephiOption is wrapped by every error about GephiOptions (an unknown
+// projection, event type, actor or version, a malformed date), so that the
+// command line can tell a user's mistake from a failing store.
+var ErrGephiOption = errors.New("invalid Gephi export option")
+
 // Project reads src once and builds the projection opts asks for.
 func Project(src QuadSource, opts GephiOptions) (*Projection, error) {
 	kind := opts.Projection
@@ -113,7 +119,7 @@ func Project(src QuadSource, opts GephiOptions) (*Projection, error) {
 	switch kind {
 	case ProjectionActors, ProjectionBipartite, ProjectionRDF:
 	default:
-		return nil, fmt.Errorf("unknown projection %q (want actors, bipartite or rdf)", opts.Projection)
+		return nil, fmt.Errorf("%w: unknown projection %q (want actors, bipartite or rdf)", ErrGephiOption, opts.Projection)
 	}
 	st, err := projCollect(src, kind == ProjectionRDF)
 	if err != nil {
@@ -486,36 +492,43 @@ func (st *projStore) filter(opts GephiOptions) (*projFilter, error) {
 			known[strings.ToUpper(st.report(r).notation)] = true
 		}
 		f.types = map[string]bool{}
-		for _, t := range opts.Types {
-			t = strings.TrimSpace(t)
-			if t == "" {
-				continue
+		for _, list := range opts.Types {
+			// --type EXPEL,RECALL_AMBASSADOR arrives as one string
+			for _, t := range strings.Split(list, ",") {
+				t = strings.TrimPrefix(strings.TrimSpace(t), ontology.Scheme)
+				if t == "" {
+					continue
+				}
+				if !known[strings.ToUpper(t)] {
+					var names []string
+					for n := range known {
+						names = append(names, n)
+					}
+					return nil, fmt.Errorf("%w: unknown event type %q (known: %s)", ErrGephiOption, t, strings.Join(projUnique(names), ", "))
+				}
+				f.types[strings.ToUpper(t)] = true
 			}
-			if strings.HasPrefix(t, ontology.Scheme) {
-				t = strings.TrimPrefix(t, ontology.Scheme)
-			}
-			if !known[strings.ToUpper(t)] {
-				return nil, fmt.Errorf("unknown event type %q", t)
-			}
-			f.types[strings.ToUpper(t)] = true
+		}
+		if len(f.types) == 0 {
+			f.types = nil
 		}
 	}
 	if opts.From != "" {
 		lo, _, ok := projDateRange(opts.From)
 		if !ok {
-			return nil, fmt.Errorf("from: %q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", opts.From)
+			return nil, fmt.Errorf("%w: from: %q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", ErrGephiOption, opts.From)
 		}
 		f.from = lo
 	}
 	if opts.To != "" {
 		_, hi, ok := projDateRange(opts.To)
 		if !ok {
-			return nil, fmt.Errorf("to: %q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", opts.To)
+			return nil, fmt.Errorf("%w: to: %q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", ErrGephiOption, opts.To)
 		}
 		f.to = hi
 	}
 	if f.from != "" && f.to != "" && f.from > f.to {
-		return nil, fmt.Errorf("from %s is after to %s", opts.From, opts.To)
+		return nil, fmt.Errorf("%w: from %s is after to %s", ErrGephiOption, opts.From, opts.To)
 	}
 	if a := strings.TrimSpace(opts.AssertedBy); a != "" {
 		f.asserted = map[rdf.Term]bool{}
@@ -525,7 +538,7 @@ func (st *projStore) filter(opts GephiOptions) (*projFilter, error) {
 			}
 		}
 		if len(f.asserted) == 0 {
-			return nil, fmt.Errorf("asserted-by: no actor is named or identified by %q", a)
+			return nil, fmt.Errorf("%w: asserted-by: no actor is named or identified by %q", ErrGephiOption, a)
 		}
 	}
 	f.active = f.types != nil || f.from != "" || f.to != "" || f.asserted != nil
@@ -533,7 +546,8 @@ func (st *projStore) filter(opts GephiOptions) (*projFilter, error) {
 }
 
 // matchesActor tells whether name designates actor s: its IRI, its
-// Wikidata IRI, or one of its labels (case and spacing ignored).
+// Wikidata IRI or Q-number (Q222, wd:Q222), or one of its labels (case and
+// spacing ignored).
 func (st *projStore) matchesActor(s rdf.Term, name string) bool {
 	if kind, _ := st.actorKind(s); kind == "" {
 		return false
@@ -541,8 +555,12 @@ func (st *projStore) matchesActor(s rdf.Term, name string) bool {
 	if s.Value == name {
 		return true
 	}
+	wd := name
+	if q := strings.TrimPrefix(name, "wd:"); len(q) > 1 && q[0] == 'Q' && projDigits(q[1:]) {
+		wd = ontology.WD + q
+	}
 	for _, m := range st.all(s, ontology.ExactMatch) {
-		if m.Value == name {
+		if m.Value == name || m.Value == wd {
 			return true
 		}
 	}
