@@ -81,6 +81,9 @@ func fileIRI(path string) string {
 }
 
 func loadTurtle(path string, base string) ([]rdf.Quad, error) {
+	if strings.HasSuffix(path, ".rdf") {
+		return readRDFXML(path, base)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -178,9 +181,6 @@ func runW3C(t *testing.T, tst w3cTest) outcome {
 	}
 	st := memstore.New()
 	for _, d := range tst.data {
-		if !strings.HasSuffix(d, ".ttl") && !strings.HasSuffix(d, ".nt") {
-			return outcome{reason: "data in an unsupported syntax: " + filepath.Base(d)}
-		}
 		qs, err := loadTurtle(d, fileIRI(d))
 		if err != nil {
 			return outcome{reason: "data: " + err.Error()}
@@ -285,7 +285,7 @@ func readExpected(path string) (*results.Table, error) {
 		return results.ReadJSON(f)
 	case ".tsv":
 		return results.ReadTSV(f)
-	case ".ttl":
+	case ".ttl", ".rdf":
 		return readResultGraph(path)
 	}
 	return nil, fmt.Errorf("unsupported result format %s", filepath.Ext(path))

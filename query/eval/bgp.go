@@ -174,7 +174,14 @@ func (e *evaluator) bgpStep(b *pBGP, order []int, i int, work row, gs graphSel, 
 			}
 			return true
 		}
+		// A zero-length path relates a node to itself only if the node is
+		// in the graph, unless the query names it as a constant: a value
+		// bound by another pattern does not count as one.
+		sVar, oVar := pp.s.slot >= 0 && !s.IsZero(), pp.o.slot >= 0 && !o.IsZero()
 		return e.evalPath(pp.path, s, o, cur, func(x, y rdf.Term) bool {
+			if x == y && (sVar || oVar) && canBeEmpty(pp.path) && !e.inGraph(x, cur) {
+				return true
+			}
 			var set [2]int
 			n := 0
 			if pp.s.slot >= 0 && work[pp.s.slot].IsZero() {
@@ -242,6 +249,39 @@ func (e *evaluator) bgpStep(b *pBGP, order []int, i int, work row, gs graphSel, 
 		return false
 	}
 	return !stopped && e.err == nil
+}
+
+func canBeEmpty(p a.Path) bool {
+	switch x := p.(type) {
+	case a.PathZeroOrMore, a.PathZeroOrOne:
+		return true
+	case a.PathInv:
+		return canBeEmpty(x.P)
+	case a.PathSeq:
+		return canBeEmpty(x.L) && canBeEmpty(x.R)
+	case a.PathAlt:
+		return canBeEmpty(x.L) || canBeEmpty(x.R)
+	}
+	return false
+}
+
+// inGraph reports whether t is a subject or object in the graph.
+func (e *evaluator) inGraph(t rdf.Term, gs graphSel) bool {
+	found := false
+	stop := func(rdf.Quad) bool { found = true; return false }
+	if err := e.view.match(t, rdf.Term{}, rdf.Term{}, gs, stop); err != nil {
+		e.fail(err)
+	}
+	if !found && t.Kind != rdf.Literal {
+		if err := e.view.match(rdf.Term{}, rdf.Term{}, t, gs, stop); err != nil {
+			e.fail(err)
+		}
+	} else if !found {
+		if err := e.view.match(rdf.Term{}, rdf.Term{}, t, gs, stop); err != nil {
+			e.fail(err)
+		}
+	}
+	return found
 }
 
 // ---- property paths ------------------------------------------------------------------

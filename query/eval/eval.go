@@ -443,7 +443,8 @@ func (e *evaluator) plan(op a.Op) pnode {
 	case a.Distinct:
 		return &pDistinct{p: e.plan(o.P)}
 	case a.Reduced:
-		return &pDistinct{p: e.plan(o.P)}
+		// REDUCED permits but does not require removing duplicates.
+		return e.plan(o.P)
 	case a.Slice:
 		return &pSlice{p: e.plan(o.P), offset: o.Offset, limit: o.Limit}
 	case a.Empty:
@@ -831,10 +832,22 @@ func (e *evaluator) runGraph(o *pGraph, in row, emit emitFn) bool {
 		e.fail(err)
 		return false
 	}
+	// The pattern is evaluated in each graph on its own, and only then
+	// joined with the graph's name: binding the name first would let it
+	// leak into MINUS or FILTER inside.
 	for _, g := range graphs {
-		r := clone(in)
-		r[o.name.slot] = g
-		if !e.run(o.p, r, graphSel{kind: 1, g: g}, emit) {
+		ok := e.run(o.p, in, graphSel{kind: 1, g: g}, func(r row) bool {
+			if cur := r[o.name.slot]; !cur.IsZero() {
+				if cur != g {
+					return true
+				}
+				return emit(r)
+			}
+			r = clone(r)
+			r[o.name.slot] = g
+			return emit(r)
+		})
+		if !ok {
 			return false
 		}
 	}

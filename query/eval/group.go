@@ -134,24 +134,16 @@ func (e *evaluator) aggregate(ag *a.Aggregate, rows []row, gs graphSel) (rdf.Ter
 		}
 		return vals[0], true
 	case "GROUP_CONCAT":
+		// The result is a simple literal whatever the inputs' tags.
 		parts := make([]string, 0, len(vals))
-		lang := ""
-		for i, v := range vals {
+		for _, v := range vals {
 			if v.Kind != rdf.Literal {
 				return rdf.Term{}, false
-			}
-			if i == 0 {
-				lang = v.Lang
-			} else if v.Lang != lang {
-				lang = ""
 			}
 			parts = append(parts, v.Value)
 		}
 		if errs > 0 {
 			return rdf.Term{}, false
-		}
-		if lang != "" {
-			return rdf.NewLangLiteral(strings.Join(parts, ag.Separator), lang), true
 		}
 		return rdf.NewLiteral(strings.Join(parts, ag.Separator)), true
 	}
