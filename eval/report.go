@@ -31,6 +31,9 @@ func (r Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(bw, "Of %d matched events, stance agrees on %d and assertedBy on %d.\n",
 			n, r.StanceAgreement(), r.AssertedByAgreement())
 	}
+	if len(r.Unannotated) > 0 {
+		fmt.Fprintf(bw, "Not scored (no gold event in the document): %s\n", strings.Join(r.Unannotated, "; "))
+	}
 	if len(r.Unscored) > 0 {
 		fmt.Fprintf(bw, "Not scored (source file not given): %s\n", strings.Join(r.Unscored, ", "))
 	}

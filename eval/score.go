@@ -83,6 +83,10 @@ type Report struct {
 	// Unscored lists the sources of gold events whose file was not among
 	// the extracted files; those gold events are left out of every count.
 	Unscored []string
+	// Unannotated lists the extracted documents of scored files that hold
+	// no gold event (a publisher's introduction, an editor's footnote
+	// page): their events are left out of every count.
+	Unannotated []string
 }
 
 // StanceAgreement counts the matched pairs whose stance agrees.
@@ -130,8 +134,9 @@ type docState struct {
 // accent-insensitively. Each extracted event matches at most one gold event:
 // pairs are taken greedily, largest quote overlap first.
 //
-// Only files that some gold event belongs to are scored, so that a corpus
-// without annotations does not count as spurious.
+// Only documents that some gold event belongs to are scored, so that a
+// corpus, or a part of a file, without annotations does not count as
+// spurious; Report.Unannotated names the documents left out.
 func Score(gold []GoldEvent, got []extract.File) Report {
 	rep := Report{ByType: map[string]Counts{}, ByCorpus: map[string]Counts{}}
 
@@ -287,9 +292,22 @@ func Score(gold []GoldEvent, got []extract.File) Report {
 		add(p.g.Corpus, p.g.Type, Counts{Matched: 1})
 	}
 
+	annotated := map[*docState]bool{}
+	for _, p := range gs {
+		if p.doc != nil {
+			annotated[p.doc] = true
+		}
+	}
 	for _, d := range docs {
 		corpus, scored := corpusOf(d.file)
 		if !scored {
+			continue
+		}
+		if !annotated[d] {
+			doc := got[d.file].Documents[d.doc]
+			if len(doc.Events) > 0 {
+				rep.Unannotated = append(rep.Unannotated, fmt.Sprintf("%s#%d %q (%d events)", fileKey(got[d.file]), doc.Index, doc.Title, len(doc.Events)))
+			}
 			continue
 		}
 		for ei, e := range got[d.file].Documents[d.doc].Events {
