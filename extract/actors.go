@@ -417,6 +417,10 @@ func (x *Extractor) composeID(d *docActors, inst, base string) string {
 	if b == nil {
 		return ""
 	}
+	if def.Rel == "self" {
+		// "the Albanian leaders" speak for the party itself
+		return base
+	}
 	id := base + "-" + def.Name
 	a := Actor{ID: id, Kind: def.Kind, Label: strings.ReplaceAll(def.Label, "{label}", b.Label)}
 	switch def.Rel {

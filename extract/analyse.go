@@ -270,6 +270,11 @@ func (x *Extractor) metadata(sd *segDoc, dc *docCtx) {
 			}
 		}
 	}
+	// a ministry writing "by order of its Government" or "with the
+	// authorization of the Government" speaks for that government
+	if d.Issuer != "" {
+		sd.principal = x.principal(dc, hd)
+	}
 	if d.Addressee == "" && d.DeliveredTo != "" {
 		if a := dc.actors.info(d.DeliveredTo); a != nil && len(a.MemberOf) > 0 {
 			d.Addressee = a.MemberOf[0]
@@ -321,4 +326,37 @@ func (x *Extractor) actorForText(dc *docCtx, text string) string {
 	}
 	dc.actors.mint(Actor{ID: id, Label: text, Kind: Organization}, nil)
 	return id
+}
+
+// principal finds the government a note speaks for: "by order of its
+// Government", "has been authorized ... by the Soviet Government", "With the
+// authorization of the Government of X", stated in the heading block or the
+// first sentence of the body.
+func (x *Extractor) principal(dc *docCtx, hd int) string {
+	limit := hd
+	for _, s := range dc.sents {
+		if s.from >= hd {
+			limit = s.to
+			break
+		}
+	}
+	for i := 0; i < limit; i++ {
+		n := dc.toks[i].norm
+		if n != "authorized" && n != "authorization" && !(n == "order" && i > 0 && dc.toks[i-1].norm == "by") {
+			continue
+		}
+		for k := i + 1; k < limit && k < i+14; k++ {
+			if dc.toks[k].norm == "its" && k+1 < limit && dc.toks[k+1].norm == "government" {
+				if st := dc.actors.state(dc.doc.Issuer); st != "" {
+					return x.composeID(dc.actors, "government", st)
+				}
+			}
+			for _, m := range dc.ments {
+				if m.from == k && dc.actors.hasTag(m.id, "government") {
+					return m.id
+				}
+			}
+		}
+	}
+	return ""
 }

@@ -34,6 +34,9 @@ func (x *Extractor) events(sd *segDoc, dc *docCtx) {
 		}
 		// footnotes are the editors' account, not the document issuer's
 		dc.issuer, dc.inNote = d.Issuer, false
+		if sd.principal != "" {
+			dc.issuer = sd.principal
+		}
 		if editor != "" && s.start >= sd.notesFrom {
 			dc.issuer, dc.inNote = editor, true
 		}
@@ -196,24 +199,41 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 		}
 		break
 	}
+	nearest := -1
 	for k := len(cands) - 1; k >= 0; k-- {
-		m := cands[k]
-		if p := dc.prepBefore(m); p == "" {
-			// "N. Khrushchev and his group": a possessive or list is still the subject
+		if dc.prepBefore(cands[k]) == "" {
+			nearest = k
+			break
+		}
+	}
+	// a pronoun between that mention and the verb is the subject: "we proposed
+	// a meeting to the Albanian leaders, but they avoided it"
+	lo := s.from
+	if nearest >= 0 {
+		lo = cands[nearest].to
+	}
+	for k := i - 1; k >= lo; k-- {
+		if m, ok := dc.pronoun(k); ok {
 			return m, true
 		}
 	}
-	// a pronoun subject resolves to the nearest fitting actor before it
-	for k := i - 1; k >= s.from; k-- {
-		switch dc.toks[k].norm {
-		case "he", "she":
-			if m, ok := dc.antecedent(k, func(a *Actor) bool { return a.Kind == Person }); ok {
-				return mention{from: k, to: k + 1, id: m.id}, true
-			}
-		case "they":
-			if m, ok := dc.antecedent(k, func(a *Actor) bool { return a.Kind != Person && a.Kind != Place }); ok {
-				return mention{from: k, to: k + 1, id: m.id}, true
-			}
+	if nearest >= 0 {
+		return cands[nearest], true
+	}
+	return mention{}, false
+}
+
+// pronoun resolves a personal pronoun at token k to the nearest fitting actor
+// mentioned before it.
+func (dc *docCtx) pronoun(k int) (mention, bool) {
+	switch dc.toks[k].norm {
+	case "he", "she":
+		if m, ok := dc.antecedent(k, func(a *Actor) bool { return a.Kind == Person }); ok {
+			return mention{from: k, to: k + 1, id: m.id}, true
+		}
+	case "they":
+		if m, ok := dc.antecedent(k, func(a *Actor) bool { return a.Kind != Person && a.Kind != Place }); ok {
+			return mention{from: k, to: k + 1, id: m.id}, true
 		}
 	}
 	return mention{}, false
@@ -236,6 +256,10 @@ func (dc *docCtx) antecedent(k int, fits func(*Actor) bool) (mention, bool) {
 // object finds the first mention right of the trigger that is not governed by a
 // preposition other than "of", and the noun phrase that holds it.
 func (dc *docCtx) object(s sentence, i, end int) (mention, bool, int, int) {
+	// "violated and annulled the agreement": the object follows the last verb
+	for i+2 < end && dc.toks[i+1].norm == "and" && strings.HasSuffix(dc.toks[i+2].norm, "ed") {
+		i += 2
+	}
 	npEnd := i + 1
 	for npEnd < end {
 		t := dc.toks[npEnd]
@@ -447,6 +471,16 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 				use(m)
 				return m.id, true
 			}
+		case "addressee.state":
+			if d.Addressee != "" {
+				if st := x.side(dc, d.Addressee); st != "" {
+					return x.composeID(dc.actors, "government", st), true
+				}
+			}
+		case "issuer.state":
+			if st := x.side(dc, dc.issuer); st != "" {
+				return st, true
+			}
 		case "theme.state":
 			if themeMention != nil {
 				return x.side(dc, themeMention.id), dc.actors.state(themeMention.id) != ""
@@ -610,7 +644,11 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		}
 		e.Stance, e.AssertedBy = Denied, issuer
 	case x.sameSide(dc, agent, issuer):
+		// the document performs its present acts; its side's past acts it narrates
 		e.Stance, e.AssertedBy = Performed, issuer
+		if !p.Noun && isPast(toks, i) {
+			e.Stance = Alleged
+		}
 	case ps.speechActs[p.Type]:
 		e.Stance, e.AssertedBy = Reported, issuer
 	default:
@@ -672,4 +710,26 @@ func (x *Extractor) eventDate(dc *docCtx, s sentence, i int) string {
 		}
 	}
 	return dc.doc.Date
+}
+
+var irregularPast = map[string]bool{"withdrew": true, "broke": true, "forbade": true, "shot": true,
+	"took": true, "sent": true, "made": true, "gave": true, "drew": true, "drawn": true, "withdrawn": true,
+	"broken": true, "forbidden": true, "undertook": true, "undertaken": true, "sought": true}
+
+// isPast reports a past or perfect verb form that is not an infinitive.
+func isPast(toks []token, i int) bool {
+	n := toks[i].norm
+	if !strings.HasSuffix(n, "ed") && !irregularPast[n] {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		p := toks[k].norm
+		if p == "to" {
+			return false
+		}
+		if !strings.HasSuffix(p, "ly") && p != "twice" && p != "again" && p != "repeatedly" {
+			break
+		}
+	}
+	return true
 }

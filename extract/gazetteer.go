@@ -232,9 +232,9 @@ func (l *gazetteerLoader) load(path string, data []byte) error {
 			}
 			d := &instDef{Name: cols[1], Kind: ActorKind(cols[2]), Label: cols[3], On: splitList(m["on"]), Via: m["via"], Rel: m["rel"], Tags: append([]string{cols[1]}, splitList(m["tags"])...)}
 			switch d.Rel {
-			case "partOf", "memberOf", "represents", "":
+			case "partOf", "memberOf", "represents", "self", "":
 			default:
-				return fail("unknown relation %q (want partOf, memberOf or represents)", d.Rel)
+				return fail("unknown relation %q (want partOf, memberOf, represents or self)", d.Rel)
 			}
 			heads := splitList(m["heads"])
 			if len(heads) == 0 {
@@ -399,6 +399,20 @@ func (l *gazetteerLoader) finish() (*gazetteer, error) {
 	for _, r := range g.roles {
 		if r.Inst != "" && g.insts[r.Inst] == nil {
 			return nil, &DataError{Path: "actors", Msg: fmt.Sprintf("@role %q: unknown institution %q", r.Phrases[0], r.Inst)}
+		}
+	}
+	// an explicit entry for a composed institution ("albania-government")
+	// carries the institution's tags, as a minted one would
+	for _, id := range g.order {
+		for name, def := range g.insts {
+			base, ok := strings.CutSuffix(id, "-"+name)
+			if ok && g.actors[base] != nil {
+				for _, t := range def.Tags {
+					if !g.actors[id].hasTag(t) {
+						g.actors[id].Tags = append(g.actors[id].Tags, t)
+					}
+				}
+			}
 		}
 	}
 	sort.Strings(g.order)

@@ -47,11 +47,12 @@ func TestCorpusSentences(t *testing.T) {
 		stance        Stance
 		quote         string
 	}{
-		{"speech: we proposed a meeting", txt, 1, "PROPOSE", "cpsu", "apl-leadership", Performed, "we twice proposed a meeting to the Albanian leaders"},
+		{"speech: they avoided it", txt, 1, "REJECT", "apl", "", Alleged, "they avoided it"},
+		{"speech: we proposed a meeting", txt, 1, "PROPOSE", "cpsu", "apl", Alleged, "we twice proposed a meeting to the Albanian leaders"},
 		{"statement: recall of Shikin", txt, 2, "RECALL_AMBASSADOR", "soviet-union-government", "", Performed, "recall the USSR Ambassador Extraordinary and Plenipotentiary, Comrade J. V. Shikin"},
 		{"statement: reported accusation", txt, 2, "ACCUSE", "albania-authorities", "", Reported, "accusing the members of the USSR Embassy"},
 		{"statement: alleged demand", txt, 2, "DEMAND", "albania-government", "", Alleged, "demanding without foundation a reduction of the staff"},
-		{"statement: accusation of an intolerable situation", txt, 2, "ACCUSE", "soviet-union-mfa", "albania-government", Performed, "has created an intolerable situation"},
+		{"statement: accusation of an intolerable situation", txt, 2, "ACCUSE", "soviet-union-government", "albania-government", Performed, "has created an intolerable situation"},
 		{"verbal note: protest", txt, 3, "PROTEST", "soviet-union-mfa", "albania-embassy", Performed, "protests vigorously to the Albanian Embassy"},
 		{"verbal note: Nase may not stay", txt, 3, "EXPEL", "soviet-union-mfa", "albania", Performed, "Nesti Nase"},
 		{"verbal note: demand to stop distribution", txt, 3, "DEMAND", "soviet-union-mfa", "", Performed, "demand the immediate suspension"},
@@ -65,7 +66,7 @@ func TestCorpusSentences(t *testing.T) {
 		{"note 9 Dec: alleged recall with date", txt, 6, "RECALL_AMBASSADOR", "soviet-union-government", "albania", Alleged, "withdrew its Ambassador, J. Shikin, from Albania"},
 		{"note 9 Dec: expelled students", txt, 6, "EXPEL", "khrushchev", "albania", Alleged, "expelled on false grounds"},
 		{"note 9 Dec: blockade", txt, 6, "BLOCKADE", "khrushchev", "albania", Alleged, "blockade of the Albanian People’s Republic"},
-		{"note 9 Dec: accusation of the blockade", txt, 6, "ACCUSE", "albania-mfa", "khrushchev", Performed, "blockade"},
+		{"note 9 Dec: accusation of the blockade", txt, 6, "ACCUSE", "albania-government", "khrushchev", Performed, "blockade"},
 		{"note 9 Dec: protest", txt, 6, "PROTEST", "albania-government", "", Performed, "emphatically protesting"},
 		{"FRUS telegram: reduced passive", frus5, 1, "ARREST", "", "", Alleged, "Barghoorn, arrested on charges of espionage"},
 		{"FRUS footnote: arrest by Soviet authorities", frus5, 0, "ARREST", "soviet-union-authorities", "", Alleged, "was arrested by Soviet authorities"},

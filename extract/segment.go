@@ -19,6 +19,7 @@ type segDoc struct {
 	seeds      []seed // TEI persName mentions
 	notesFrom  int    // TEI: code point where footnotes start in Text, or -1
 	editor     string // TEI: the edition's publisher, who asserts what footnotes say
+	principal  string // the government a ministry's note speaks for
 }
 
 // seed is an actor mention known from markup: code points [start, end) of Text.
