@@ -3,6 +3,7 @@ package eval
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -153,6 +154,18 @@ func TestGoldQuotesInCorpus(t *testing.T) {
 		if n := strings.Count(texts[p], g.Quote); n != 1 {
 			t.Errorf("%s:%d: quote occurs %d times in %s, want once: %q", g.File, g.Line, n, g.Source, g.Quote)
 		}
+	}
+}
+
+// TestGoldNoDuplicates checks that no event is annotated twice.
+func TestGoldNoDuplicates(t *testing.T) {
+	seen := map[string]string{}
+	for _, g := range loadAllGold(t) {
+		k := strings.Join([]string{g.Source, g.DocID, g.Type, strings.Join(g.Agent, "|"), strings.Join(g.Target, "|"), g.Quote}, "\x00")
+		if at, ok := seen[k]; ok {
+			t.Errorf("%s:%d: same event as %s", g.File, g.Line, at)
+		}
+		seen[k] = fmt.Sprintf("%s:%d", g.File, g.Line)
 	}
 }
 
