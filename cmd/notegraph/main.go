@@ -65,6 +65,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			ontologyCommand(),
 			statsCommand(),
 			evalCommand(),
+			queryCommand(),
 		},
 		OnUsageError:    onUsage,
 		HideHelpCommand: true,

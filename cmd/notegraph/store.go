@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 
 	"github.com/urfave/cli/v2"
@@ -42,3 +43,5 @@ func isURL(s string) bool {
 	}
 	return false
 }
+
+func readAll(f *os.File) ([]byte, error) { return io.ReadAll(f) }
