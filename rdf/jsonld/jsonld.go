@@ -122,7 +122,14 @@ func NewDecoder(r io.Reader) *Decoder { return &Decoder{r: r} }
 // DecodeAll reads the whole document and returns its statements: the
 // default graph first, then the named graphs in order of name, each in
 // json-gold's order. Blank node labels are json-gold's (b0, b1...).
-func (d *Decoder) DecodeAll() ([]rdf.Quad, error) {
+func (d *Decoder) DecodeAll() (qs []rdf.Quad, err error) {
+	// json-gold panics on some malformed documents; a reader of untrusted
+	// files must turn that into an error.
+	defer func() {
+		if r := recover(); r != nil {
+			qs, err = nil, fmt.Errorf("jsonld: json-gold failed on this document: %v", r)
+		}
+	}()
 	var doc any
 	dec := json.NewDecoder(d.r)
 	if err := dec.Decode(&doc); err != nil {
@@ -147,7 +154,6 @@ func (d *Decoder) DecodeAll() ([]rdf.Quad, error) {
 	}
 	sort.Strings(names)
 	names = append([]string{"@default"}, names...)
-	var qs []rdf.Quad
 	for _, name := range names {
 		var g rdf.Term
 		switch {
