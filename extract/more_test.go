@@ -60,7 +60,7 @@ func TestCorpusSentences(t *testing.T) {
 		{"verbal note 3 Dec: rejects the demand", txt, 4, "REJECT", "soviet-union-mfa", "", Performed, "reject emphatically"},
 		{"verbal note 3 Dec: withdraws personnel", txt, 4, "WITHDRAW_MISSION", "soviet-union-government", "albania", Performed, "withdraw the entire personnel of the Soviet Embassy"},
 		{"verbal note 3 Dec: demands departure", txt, 4, "EXPEL", "soviet-union-government", "", Performed, "demands that the entire personnel"},
-		{"note 4 Dec: rejects accusation", txt, 5, "REJECT", "albania-government", "", Performed, "most emphatically rejects this false accusation"},
+		{"note 4 Dec: rejects accusation", txt, 5, "DENY", "albania-government", "", Performed, "most emphatically rejects this false accusation"},
 		{"note 4 Dec: alleged recall", txt, 5, "RECALL_AMBASSADOR", "soviet-union-government", "", Alleged, "to recall its Ambassador"},
 		{"note 4 Dec: protest", txt, 5, "PROTEST", "albania-government", "soviet-union-government", Performed, "protests most vigorously this decision"},
 		{"note 9 Dec: alleged recall with date", txt, 6, "RECALL_AMBASSADOR", "soviet-union-government", "albania", Alleged, "withdrew its Ambassador, J. Shikin, from Albania"},
@@ -87,14 +87,14 @@ func TestCorpusSentences(t *testing.T) {
 			t.Errorf("irrealis sentence gave an event: %+v", e)
 		}
 	}
-	// the denial yields a REJECT and no distribution deed asserted by the issuer
+	// the denial yields a DENY and no distribution deed asserted by the issuer
 	d := txt.Documents[6]
-	if !findEvent(d, "REJECT", "albania-government", "", Performed, "rejects as a shameful and provocative offense") {
+	if !findEvent(d, "DENY", "albania-government", "", Performed, "rejects as a shameful and provocative offense") {
 		dumpEvents(t, d)
-		t.Error("no REJECT for the denial")
+		t.Error("no DENY for the denial")
 	}
 	for _, e := range d.Events {
-		if strings.Contains(e.Quote, "ever distributed") && (e.Stance == Alleged || e.Stance == Performed) && e.Type != "REJECT" {
+		if strings.Contains(e.Quote, "ever distributed") && (e.Stance == Alleged || e.Stance == Performed) && e.Type != "DENY" {
 			t.Errorf("denied deed asserted: %+v", e)
 		}
 	}
