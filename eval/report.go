@@ -28,8 +28,9 @@ func (r Report) WriteText(w io.Writer) error {
 		line(k, r.ByType[k])
 	}
 	if n := len(r.Matches); n > 0 {
-		fmt.Fprintf(bw, "Of %d matched events, stance agrees on %d and assertedBy on %d.\n",
-			n, r.StanceAgreement(), r.AssertedByAgreement())
+		agree, dated := r.DateAgreement()
+		fmt.Fprintf(bw, "Of %d matched events, stance agrees on %d and assertedBy on %d; of the %d whose sentence states a date, the date agrees on %d.\n",
+			n, r.StanceAgreement(), r.AssertedByAgreement(), dated, agree)
 	}
 	if len(r.Unannotated) > 0 {
 		fmt.Fprintf(bw, "Not scored (no gold event in the document): %s\n", strings.Join(r.Unannotated, "; "))

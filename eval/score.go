@@ -63,6 +63,7 @@ type Match struct {
 	Got          Found
 	StanceOK     bool // the extracted stance equals the gold stance
 	AssertedByOK bool // the extracted assertedBy is the gold assertedBy
+	DateOK       bool // the gold states a date and the extracted date equals it
 }
 
 // Miss is a gold event no extracted event matched, with the likeliest
@@ -109,6 +110,20 @@ func (r Report) AssertedByAgreement() int {
 		}
 	}
 	return n
+}
+
+// DateAgreement counts the matched pairs whose gold states a date, and
+// among them those whose extracted date equals it.
+func (r Report) DateAgreement() (agree, dated int) {
+	for _, m := range r.Matches {
+		if m.Gold.Date != "" {
+			dated++
+			if m.DateOK {
+				agree++
+			}
+		}
+	}
+	return agree, dated
 }
 
 // docState is what scoring needs of one extracted document.
@@ -286,6 +301,7 @@ func Score(gold []GoldEvent, got []extract.File) Report {
 			Got:          found(got, d, m.e, idx, p.g.Corpus),
 			StanceOK:     string(e.Stance) == p.g.Stance,
 			AssertedByOK: idx.nameMatches(p.g.AssertedBy, e.AssertedBy),
+			DateOK:       p.g.Date != "" && e.Date == p.g.Date,
 		})
 		// The match is counted with the gold event's corpus and type, which
 		// are the extracted event's too (types are equal by construction).

@@ -243,6 +243,21 @@ func TestScoreStanceAndAssertedBy(t *testing.T) {
 	if rep.StanceAgreement() != 2 || rep.AssertedByAgreement() != 2 {
 		t.Errorf("agreement stance %d assertedBy %d, want 2 and 2", rep.StanceAgreement(), rep.AssertedByAgreement())
 	}
+	if a, d := rep.DateAgreement(); a != 0 || d != 0 {
+		t.Errorf("date agreement %d of %d, want 0 of 0: the gold states no date", a, d)
+	}
+	dated := strings.Replace(goldNote, `"quote":"protests vigorously`, `"date":"1961-11-25","quote":"protests vigorously`, 1)
+	p[0].Date = "1961-11-25"
+	p[2].Date = "1961-11-25" // the gold states none for this one: not counted
+	rep = Score(goldLines(t, dated), []extract.File{testFile(p...)})
+	if a, d := rep.DateAgreement(); a != 1 || d != 1 {
+		t.Errorf("date agreement %d of %d, want 1 of 1", a, d)
+	}
+	p[0].Date = "1961-11"
+	rep = Score(goldLines(t, dated), []extract.File{testFile(p...)})
+	if a, d := rep.DateAgreement(); a != 0 || d != 1 {
+		t.Errorf("date agreement %d of %d, want 0 of 1", a, d)
+	}
 }
 
 func TestScoreLocatesDocument(t *testing.T) {
