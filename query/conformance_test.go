@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -30,6 +31,8 @@ const sparqlRoot = "../../shared/conformance/rdf-tests/sparql/"
 // suiteBase stands for the suite's directory in IRIs, so that manifest
 // and data IRIs map back to files.
 const suiteBase = "http://suite.test/sparql/"
+
+const conformanceFloor = 795
 
 // mustPass are the groups the issue requires to pass completely.
 var mustPass = map[string]bool{
@@ -180,12 +183,15 @@ func runW3C(t *testing.T, tst w3cTest) outcome {
 		return outcome{reason: "parse: " + firstLine(perr.Error())}
 	}
 	st := memstore.New()
+	nload := 0
 	for _, d := range tst.data {
 		qs, err := loadTurtle(d, fileIRI(d))
 		if err != nil {
 			return outcome{reason: "data: " + err.Error()}
 		}
+		nload++
 		for _, x := range qs {
+			x = relabel(x, nload)
 			if len(q.From) > 0 || len(q.FromNamed) > 0 {
 				x.G = rdf.NewIRI(fileIRI(d))
 			}
@@ -197,7 +203,9 @@ func runW3C(t *testing.T, tst w3cTest) outcome {
 		if err != nil {
 			return outcome{reason: "data: " + err.Error()}
 		}
+		nload++
 		for _, x := range qs {
+			x = relabel(x, nload)
 			x.G = rdf.NewIRI(fileIRI(d))
 			st.Add(x)
 		}
@@ -206,7 +214,9 @@ func runW3C(t *testing.T, tst w3cTest) outcome {
 	for _, g := range append(append([]rdf.Term{}, q.From...), q.FromNamed...) {
 		path := localPath(g.Value)
 		if qs, err := loadTurtle(path, g.Value); err == nil {
+			nload++
 			for _, x := range qs {
+				x = relabel(x, nload)
 				x.G = g
 				st.Add(x)
 			}
@@ -249,7 +259,24 @@ func runW3C(t *testing.T, tst w3cTest) outcome {
 	if why := compareTables(got, want); why != "" {
 		return outcome{reason: why}
 	}
+	if hasOrderBy(q.Pattern) && !got.IsBool {
+		if why := compareOrder(got, want); why != "" {
+			return outcome{reason: why}
+		}
+	}
 	return outcome{ok: true}
+}
+
+// relabel keeps the blank nodes of each loaded document apart.
+func relabel(q rdf.Quad, n int) rdf.Quad {
+	f := func(t rdf.Term) rdf.Term {
+		if t.Kind == rdf.Blank {
+			t.Value = fmt.Sprintf("d%d_%s", n, t.Value)
+		}
+		return t
+	}
+	q.S, q.O = f(q.S), f(q.O)
+	return q
 }
 
 func firstLine(s string) string {
@@ -318,7 +345,14 @@ func readResultGraph(path string) (*results.Table, error) {
 		index[v.Value] = len(t.Vars)
 		t.Vars = append(t.Vars, v.Value)
 	}
-	for _, sol := range g.props[set][rsNS+"solution"] {
+	sols := g.props[set][rsNS+"solution"]
+	sort.SliceStable(sols, func(i, j int) bool {
+		a, b := g.one(sols[i], rsNS+"index"), g.one(sols[j], rsNS+"index")
+		ai, _ := strconv.Atoi(a.Value)
+		bi, _ := strconv.Atoi(b.Value)
+		return ai < bi
+	})
+	for _, sol := range sols {
 		row := make([]rdf.Term, len(t.Vars))
 		for _, b := range g.props[sol][rsNS+"binding"] {
 			name := g.one(b, rsNS+"variable").Value
@@ -337,6 +371,48 @@ func readResultGraph(path string) (*results.Table, error) {
 		t.Rows = append(t.Rows, row)
 	}
 	return t, nil
+}
+
+func hasOrderBy(op algebra.Op) bool {
+	switch o := op.(type) {
+	case algebra.OrderBy:
+		return true
+	case algebra.Project:
+		return hasOrderBy(o.P)
+	case algebra.Distinct:
+		return hasOrderBy(o.P)
+	case algebra.Reduced:
+		return hasOrderBy(o.P)
+	case algebra.Slice:
+		return hasOrderBy(o.P)
+	}
+	return false
+}
+
+// compareOrder checks that solutions come in the expected order, where
+// the expected results have no blank nodes (whose pairing the multiset
+// comparison settled).
+func compareOrder(got, want *results.Table) string {
+	col := map[string]int{}
+	for i, v := range got.Vars {
+		col[v] = i
+	}
+	for i := range want.Rows {
+		for j, v := range want.Vars {
+			w := want.Rows[i][j]
+			if w.Kind == rdf.Blank {
+				return ""
+			}
+			g := rdf.Term{}
+			if k, ok := col[v]; ok {
+				g = got.Rows[i][k]
+			}
+			if eq, _ := termEq(g, w, nil, nil); !eq && !(g.IsZero() && w.IsZero()) {
+				return fmt.Sprintf("solution %d out of order: ?%s = %v, want %v", i+1, v, g, w)
+			}
+		}
+	}
+	return ""
 }
 
 // compareTables compares results as multisets of solutions, up to a
@@ -551,6 +627,10 @@ func TestW3CSPARQL(t *testing.T) {
 		b.WriteString(f + "\n")
 	}
 	t.Logf("%d of %d W3C SPARQL tests pass", tp, tt)
+	// A regression guard: raise it when more tests pass.
+	if tp < conformanceFloor {
+		t.Errorf("only %d W3C SPARQL tests pass, %d did before", tp, conformanceFloor)
+	}
 	if *update {
 		if err := os.WriteFile("CONFORMANCE.md", []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)

@@ -127,20 +127,21 @@ func Eval(ctx context.Context, ds Dataset, q *a.Query, opts Options) (*Result, e
 }
 
 type evaluator struct {
-	ctx     context.Context
-	opts    Options
-	view    *view
-	counter Counter
-	slots   map[string]int
-	names   []string
-	err     error
-	base    string
-	steps   int
-	bnodes  int
-	rng     *rand.Rand
-	exists  map[*a.ExprExists]pnode
-	nblank  int
-	regexes map[string]*regexp.Regexp
+	ctx      context.Context
+	opts     Options
+	view     *view
+	counter  Counter
+	slots    map[string]int
+	names    []string
+	err      error
+	base     string
+	steps    int
+	bnodes   int
+	rng      *rand.Rand
+	exists   map[*a.ExprExists]pnode
+	nblank   int
+	namedSet map[rdf.Term]bool
+	regexes  map[string]*regexp.Regexp
 }
 
 func (e *evaluator) slot(v string) int {
@@ -817,7 +818,7 @@ func (e *evaluator) runGraph(o *pGraph, in row, emit emitFn) bool {
 		name = in[o.name.slot]
 	}
 	if !name.IsZero() {
-		if name.Kind == rdf.Literal {
+		if name.Kind == rdf.Literal || !e.isNamedGraph(name) {
 			return true
 		}
 		return e.run(o.p, in, graphSel{kind: 1, g: name}, emit)
@@ -852,6 +853,21 @@ func (e *evaluator) runGraph(o *pGraph, in row, emit emitFn) bool {
 		}
 	}
 	return true
+}
+
+func (e *evaluator) isNamedGraph(g rdf.Term) bool {
+	if e.namedSet == nil {
+		graphs, err := e.view.namedGraphs()
+		if err != nil {
+			e.fail(err)
+			return false
+		}
+		e.namedSet = map[rdf.Term]bool{}
+		for _, x := range graphs {
+			e.namedSet[x] = true
+		}
+	}
+	return e.namedSet[g]
 }
 
 // ---- ORDER BY ---------------------------------------------------------------------------

@@ -938,7 +938,24 @@ func compareValues(x, y rdf.Term) (int, bool) {
 		if !ok1 || !ok2 {
 			return 0, false
 		}
-		return tx.t.Compare(ty.t), true
+		if tx.hasTZ == ty.hasTZ {
+			return tx.t.Compare(ty.t), true
+		}
+		// One side without a time zone may lie anywhere from UTC-14 to
+		// UTC+14 (XML Schema §3.2.7.4): only a wider gap decides.
+		flip := 1
+		if !tx.hasTZ {
+			tx, ty = ty, tx
+			flip = -1
+		}
+		lo, hi := ty.t.Add(-14*time.Hour), ty.t.Add(14*time.Hour)
+		switch {
+		case tx.t.Before(lo):
+			return -flip, true
+		case tx.t.After(hi):
+			return flip, true
+		}
+		return 0, false
 	}
 	return 0, false
 }

@@ -926,9 +926,6 @@ func (p *parser) triplesSameSubject(out *[]a.Triple) error {
 		if p.startsVerb(p.peek()) {
 			return p.propertyList(s, out)
 		}
-		if p.isP(t, "(") {
-			return p.errf(p.peek(), "expected a predicate after the collection")
-		}
 		return nil
 	}
 	s, err := p.varOrTerm()
@@ -1229,9 +1226,9 @@ func (p *parser) varOrTerm() (a.Node, error) {
 	case tDouble:
 		return a.T(rdf.NewTypedLiteral(t.val, rdf.XSDDouble)), nil
 	case tWord:
-		switch t.val {
+		switch v := strings.ToLower(t.val); v {
 		case "true", "false":
-			return a.T(rdf.NewTypedLiteral(t.val, rdf.XSDBoolean)), nil
+			return a.T(rdf.NewTypedLiteral(v, rdf.XSDBoolean)), nil
 		}
 	case tPunct:
 		switch t.val {
@@ -1261,7 +1258,8 @@ func (p *parser) literalRest(t token) (rdf.Term, error) {
 	n := p.peek()
 	if n.kind == tLang {
 		p.next()
-		return rdf.NewLangLiteral(t.val, n.val), nil
+		// Tags compare case-insensitively; the readers keep them in lower case.
+		return rdf.NewLangLiteral(t.val, strings.ToLower(n.val)), nil
 	}
 	if p.isP(n, "^^") {
 		p.next()
@@ -1304,8 +1302,12 @@ func (p *parser) resolve(t token) (string, error) {
 // ---- expressions -----------------------------------------------------------------------
 
 func (p *parser) constraint() (a.Expr, error) {
-	if p.isP(p.peek(), "(") {
+	t := p.peek()
+	if p.isP(t, "(") {
 		return p.bracketted()
+	}
+	if !p.startsCall(t) {
+		return nil, p.errf(t, "expected '(' or a function call, found %s", describe(t))
 	}
 	return p.primary()
 }
@@ -1511,9 +1513,9 @@ func (p *parser) primary() (a.Expr, error) {
 		}
 	case tWord:
 		name := strings.ToUpper(t.val)
-		if t.val == "true" || t.val == "false" {
+		if name == "TRUE" || name == "FALSE" {
 			p.next()
-			return a.ExprTerm{Term: rdf.NewTypedLiteral(t.val, rdf.XSDBoolean)}, nil
+			return a.ExprTerm{Term: rdf.NewTypedLiteral(strings.ToLower(t.val), rdf.XSDBoolean)}, nil
 		}
 		if name == "EXISTS" || name == "NOT" && p.isWord(p.peekN(1), "EXISTS") {
 			p.next()

@@ -917,7 +917,9 @@ func (d *Decoder) object() (rdf.Term, error) {
 		}
 		if n.kind == decTLang {
 			d.nextTok()
-			return rdf.NewLangLiteral(t.val, n.val), nil
+			// Language tags are case-insensitive (BCP 47); lower case makes
+			// equal tags equal terms.
+			return rdf.NewLangLiteral(t.val, strings.ToLower(n.val)), nil
 		}
 		if d.isPunct(n, "^^") {
 			d.nextTok()
