@@ -14,6 +14,7 @@ type mention struct {
 	ref      *refDef
 	adj      bool   // an adjective ("Soviet"): composes, but alone names no actor
 	alt      string // the name form, when the mention spans more (a role and a name)
+	surname  bool   // a bare surname of a person met before
 }
 
 // docActors collects the actors one document refers to.
@@ -260,7 +261,7 @@ func (x *Extractor) findMentions(rs []rune, toks []token, lo, hi int, dc *docCtx
 		v, e, ok := g.names.longest(toks[:hi], i, acceptName)
 		if !ok {
 			if id, ok := d.surnames[toks[i].norm]; ok && toks[i].cap {
-				ms = append(ms, mention{from: i, to: i + 1, id: id, name: true})
+				ms = append(ms, mention{from: i, to: i + 1, id: id, name: true, surname: true})
 			}
 			i++
 			continue
@@ -325,6 +326,7 @@ func (x *Extractor) findMentions(rs []rune, toks []token, lo, hi int, dc *docCtx
 		persons = append(persons, x.rolePersons(rs, toks, lo, hi, ri, ms, dc)...)
 	}
 	ms = append(ms, persons...)
+	ms = append(ms, x.nameLists(rs, toks, lo, hi, ms, dc)...)
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].from != ms[j].from {
 			return ms[i].from < ms[j].from
@@ -494,7 +496,7 @@ func (x *Extractor) rolePersons(rs []rune, toks []token, lo, hi, ri int, ms []me
 			}
 		}
 	}
-	if role == nil {
+	if role == nil || role.After {
 		return nil
 	}
 	roleText := spanText(rs, toks, ri, e)
@@ -638,6 +640,137 @@ func readName(rs []rune, toks []token, k, hi int) (int, int, string) {
 	return from, end, normSpace(spanText(rs, toks, from, end))
 }
 
-var stopCaps = map[string]bool{"the": true, "of": true, "and": true, "in": true, "on": true, "to": true, "this": true, "that": true, "he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "his": true, "her": true}
+var stopCaps = map[string]bool{"thus": true, "however": true, "moreover": true, "furthermore": true, "therefore": true,
+	"hence": true, "yet": true, "also": true, "among": true, "these": true, "those": true, "all": true, "both": true,
+	"comrade": true, "comrades": true, "mr": true, "mrs": true, "if": true, "when": true, "while": true, "as": true,
+	"the": true, "of": true, "and": true, "in": true, "on": true, "to": true, "this": true, "that": true, "he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "his": true, "her": true}
 
 func normSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// nameLists reads persons the gazetteer does not know, named with their
+// institution: "Jukniu, a candidate of the Moscow Power Engineering
+// Institute; Gurakuqi and Gjipali, students of the Moscow Technical Institute
+// of Light Industry; Meçaj and Prillo of Moscow State University". Each
+// becomes a person with the role and membership of the institution, which
+// must be named by an institution word of the gazetteer (@orgword).
+func (x *Extractor) nameLists(rs []rune, toks []token, lo, hi int, ms []mention, dc *docCtx) []mention {
+	g := x.gaz
+	if len(g.orgWords) == 0 {
+		return nil
+	}
+	covered := make([]bool, hi)
+	for _, m := range ms {
+		if m.surname {
+			continue
+		}
+		for k := m.from; k < m.to && k < hi; k++ {
+			covered[k] = true
+		}
+	}
+	isName := func(k int) bool {
+		if k >= hi || covered[k] {
+			return false
+		}
+		t := toks[k]
+		if !t.word || !t.cap || t.upper || len([]rune(t.raw)) < 3 || stopCaps[t.norm] {
+			return false
+		}
+		if _, isMonth := months[t.norm]; isMonth {
+			return false
+		}
+		// a sentence's first word is capitalised anyway
+		if k == 0 || (!toks[k-1].word && toks[k-1].raw != "," && toks[k-1].raw != ";") {
+			return false
+		}
+		return true
+	}
+	// orgAt reads "(the) Capitalised Words (of Capitalised Words)*" holding an
+	// institution word, from k; it returns the end and the phrase.
+	orgAt := func(k int) (int, string, string) {
+		if k < hi && toks[k].norm == "the" {
+			k++
+		}
+		start, end, inst := k, k, false
+		for j := k; j < hi; j++ {
+			t := toks[j]
+			if t.word && t.cap {
+				if g.orgWords[t.norm] {
+					inst = true
+				}
+				end = j + 1
+				continue
+			}
+			if (t.norm == "of" || t.norm == "and") && j+1 < hi && toks[j+1].cap {
+				// "... Gas Industry and Paçma of the ...": a new name, not the institution
+				if t.norm == "and" && j+2 < hi && toks[j+2].norm == "of" {
+					break
+				}
+				continue
+			}
+			break
+		}
+		if !inst || end <= start {
+			return k, "", ""
+		}
+		for _, m := range ms {
+			if m.from == start && m.to == end && m.id != "" {
+				return end, m.id, spanText(rs, toks, start, end)
+			}
+		}
+		name := normSpace(spanText(rs, toks, start, end))
+		id := slug(name)
+		dc.actors.mint(Actor{ID: id, Label: name, Kind: Organization}, []string{"institution"})
+		return end, id, name
+	}
+	var out []mention
+	for k := lo; k < hi; k++ {
+		if !isName(k) {
+			continue
+		}
+		group := []int{k}
+		j := k + 1
+		for j+1 < hi && (toks[j].norm == "and" || toks[j].raw == ",") && isName(j+1) {
+			group = append(group, j+1)
+			j += 2
+		}
+		// the institution: ", a ROLE of ORG", ", ROLEs of ORG" or " of ORG"
+		role, e := "", j
+		if e < hi && toks[e].raw == "," {
+			e++
+			if e < hi && (toks[e].norm == "a" || toks[e].norm == "an") {
+				e++
+			}
+			v, re, ok := g.roleT.longest(toks[:hi], e, func(trieVal) bool { return true })
+			if !ok {
+				continue
+			}
+			role = v.id
+			e = re
+		}
+		if e >= hi || toks[e].norm != "of" {
+			continue
+		}
+		end, org, _ := orgAt(e + 1)
+		if org == "" {
+			continue
+		}
+		for n, gk := range group {
+			name := toks[gk].raw
+			id := slug(name)
+			if ga := g.actors[id]; ga != nil && ga.Kind != Person {
+				id = "person-" + id
+			}
+			a := Actor{ID: id, Label: name, Kind: Person, Role: role, MemberOf: []string{org}}
+			dc.actors.mint(a, nil)
+			dc.actors.surnames[toks[gk].norm] = id
+			to := gk + 1
+			if n == len(group)-1 {
+				// the last name carries the apposition, so that the list stays joined
+				to = end
+			}
+			out = append(out, mention{from: gk, to: to, id: id, name: true, alt: name})
+		}
+		k = end - 1
+	}
+	return out
+}

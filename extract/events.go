@@ -428,7 +428,10 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		e.Trigger = string(dc.rs[toks[i].start:toks[last].end])
 	}
 	spanFrom, spanTo := i, last+1
+	var lastUsed *mention
 	use := func(m mention) {
+		mm := m
+		lastUsed = &mm
 		if m.from < spanFrom && i-m.from < 30 {
 			spanFrom = m.from
 		}
@@ -561,16 +564,30 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 			agentSlots = []string{"subj"}
 		}
 	}
+	// conjoined mentions share the role: "Enver Hoxha and Mehmet Shehu disrupted it"
+	all := func(id string) []string {
+		if lastUsed == nil || lastUsed.id != id {
+			return []string{id}
+		}
+		var ids []string
+		for _, m := range dc.conjuncts(*lastUsed, s) {
+			use(m)
+			ids = addUnique(ids, m.id)
+		}
+		return ids
+	}
 	for _, sl := range agentSlots {
+		lastUsed = nil
 		if id, ok := slot(sl); ok {
-			e.Agents = []string{id}
+			e.Agents = all(id)
 			break
 		}
 	}
 	for _, sl := range p.Target {
+		lastUsed = nil
 		if id, ok := slot(sl); ok && id != "" {
 			if len(e.Agents) == 0 || e.Agents[0] != id {
-				e.Targets = []string{id}
+				e.Targets = all(id)
 				break
 			}
 		}
@@ -732,4 +749,55 @@ func isPast(toks []token, i int) bool {
 		}
 	}
 	return true
+}
+
+// conjuncts returns m with the mentions coordinated with it in sentence s:
+// joined by commas, semicolons, "and", "as well as".
+func (dc *docCtx) conjuncts(m mention, s sentence) []mention {
+	joiner := func(from, to int) bool {
+		if from >= to {
+			return false
+		}
+		hasAnd := false
+		for k := from; k < to; k++ {
+			switch dc.toks[k].norm {
+			case ",", ";", "and", "as", "well", "the":
+				if dc.toks[k].norm == "and" || dc.toks[k].norm == ";" || dc.toks[k].norm == "," {
+					hasAnd = true
+				}
+			default:
+				return false
+			}
+		}
+		return hasAnd
+	}
+	idx := -1
+	for k, x := range dc.ments {
+		if x.from == m.from && x.to == m.to {
+			idx = k
+		}
+	}
+	if idx < 0 {
+		return []mention{m}
+	}
+	lo, hi := idx, idx
+	for lo > 0 && dc.ments[lo-1].from >= s.from && joiner(dc.ments[lo-1].to, dc.ments[lo].from) && !dc.isPlace(dc.ments[lo-1].id) {
+		lo--
+	}
+	for hi+1 < len(dc.ments) && dc.ments[hi+1].to <= s.to && joiner(dc.ments[hi].to, dc.ments[hi+1].from) && !dc.isPlace(dc.ments[hi+1].id) {
+		hi++
+	}
+	// a list ends in "and": "A, B and C"; a bare comma pair is an apposition
+	if hi > lo {
+		andSeen := false
+		for k := dc.ments[lo].to; k < dc.ments[hi].from; k++ {
+			if dc.toks[k].norm == "and" || dc.toks[k].norm == ";" {
+				andSeen = true
+			}
+		}
+		if !andSeen {
+			return []mention{m}
+		}
+	}
+	return append([]mention(nil), dc.ments[lo:hi+1]...)
 }

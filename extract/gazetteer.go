@@ -23,6 +23,8 @@ type gazetteer struct {
 	names  *trie // actor aliases, adjectives and reference phrases
 	heads  *trie // institution head nouns
 	roleT  *trie // person role phrases
+	// orgWords name institutions in a person's apposition ("University")
+	orgWords map[string]bool
 }
 
 type gazActor struct {
@@ -61,6 +63,7 @@ type roleDef struct {
 	Phrases []string
 	Inst    string // institution of the named state the person belongs to
 	Rel     string // represents | memberOf
+	After   bool   // the role follows the name: "Meçaj, a student of X"
 }
 
 // trie maps normalised token sequences to payloads.
@@ -154,7 +157,7 @@ type gazetteerLoader struct {
 func newGazetteerLoader() *gazetteerLoader {
 	return &gazetteerLoader{g: &gazetteer{
 		actors: map[string]*gazActor{}, insts: map[string]*instDef{},
-		names: newTrie(), heads: newTrie(), roleT: newTrie(),
+		names: newTrie(), heads: newTrie(), roleT: newTrie(), orgWords: map[string]bool{},
 	}}
 }
 
@@ -279,6 +282,13 @@ func (l *gazetteerLoader) load(path string, data []byte) error {
 			for _, p := range r.Phrases {
 				g.names.add(p, trieVal{kind: 'r', ref: r})
 			}
+		case "@orgword":
+			if len(cols) != 2 {
+				return fail("@orgword wants: @orgword WORD|WORD...")
+			}
+			for _, w := range splitList(cols[1]) {
+				g.orgWords[normWord(w)] = true
+			}
 		case "@role":
 			if len(cols) < 2 {
 				return fail("@role wants: @role PHRASES key=value...")
@@ -287,14 +297,17 @@ func (l *gazetteerLoader) load(path string, data []byte) error {
 			if err != nil {
 				return err
 			}
-			r := &roleDef{Phrases: splitList(cols[1]), Inst: m["inst"], Rel: m["rel"]}
+			r := &roleDef{Phrases: splitList(cols[1]), Inst: m["inst"], Rel: m["rel"], After: m["pos"] == "after"}
+			if p := m["pos"]; p != "" && p != "after" && p != "before" {
+				return fail("@role pos must be before or after, got %q", p)
+			}
 			switch r.Rel {
 			case "represents", "memberOf":
 			default:
 				return fail("@role needs rel=represents or rel=memberOf, got %q", r.Rel)
 			}
 			for k := range m {
-				if k != "inst" && k != "rel" {
+				if k != "inst" && k != "rel" && k != "pos" {
 					return fail("unknown @role field %q", k)
 				}
 			}
