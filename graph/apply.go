@@ -211,9 +211,23 @@ func (s *Store) Apply(puts []Put, removes []rdf.Term) error {
 		order = append(order, iri)
 	}
 
+	if s.pg != nil {
+		// PostgreSQL text cannot hold U+0000 (Cayley's escape for it is
+		// ambiguous), so such a literal is refused up front.
+		for _, iri := range order {
+			if ne := batch[iri]; ne != nil && (strings.ContainsRune(ne.quads, 0) || strings.ContainsRune(ne.shared, 0) || strings.ContainsRune(ne.put.Source, 0)) {
+				return fmt.Errorf("graph: put %s: PostgreSQL cannot store the character U+0000", entryTerm(iri))
+			}
+		}
+		return s.pgApply(batch, order)
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	w, err := s.plan(batch, order)
+	r, err := s.kvReader()
+	if err != nil {
+		return err
+	}
+	w, err := plan(r, batch, order)
 	if err != nil || len(w.deltas) == 0 {
 		return err
 	}
@@ -232,7 +246,7 @@ func (s *Store) Apply(puts []Put, removes []rdf.Term) error {
 	for _, iri := range order {
 		out[iri] = nil
 	}
-	w1, err := s.plan(out, order)
+	w1, err := plan(r, out, order)
 	if err != nil {
 		return err
 	}
@@ -248,7 +262,10 @@ func (s *Store) Apply(puts []Put, removes []rdf.Term) error {
 			puts2 = append(puts2, iri)
 		}
 	}
-	w2, err := s.plan(batch, puts2)
+	if r, err = s.kvReader(); err != nil {
+		return err
+	}
+	w2, err := plan(r, batch, puts2)
 	if err != nil {
 		return err
 	}
@@ -302,28 +319,21 @@ func safeDeltas(deltas []cgraph.Delta) bool {
 
 // plan computes the deltas that take the graphs listed in order from their
 // stored state to batch[iri] (nil: removed).
-func (s *Store) plan(batch map[string]*newEntry, order []string) (*writer, error) {
-	ledgerRef, err := s.refOf(qLedger)
-	if err != nil {
-		return nil, err
-	}
-	preds, err := s.refsOf(quad.IRI(predSource), quad.IRI(predMeta), quad.IRI(predQuads), quad.IRI(predShared), quad.IRI(predContrib))
-	if err != nil {
-		return nil, err
-	}
+func plan(r reader, batch map[string]*newEntry, order []string) (*writer, error) {
 	w := &writer{}
-	batchRefs := make(map[any]bool)
+	batchKeys := make(map[any]bool)
 	// Per default-graph triple: bit 1 = some batch entry contributed it
 	// before, bit 2 = some batch entry contributes it after.
 	contrib := make(map[rdf.Quad]uint8)
 	graphsDelta := 0
-	for _, iri := range order {
-		old, ref, err := s.readEntry(iri, ledgerRef, preds)
-		if err != nil {
-			return nil, err
-		}
-		if ref != nil {
-			batchRefs[ref.Key()] = true
+	olds, keys, err := r.entries(order)
+	if err != nil {
+		return nil, err
+	}
+	for i, iri := range order {
+		old := olds[i]
+		if keys[i] != nil {
+			batchKeys[keys[i]] = true
 		}
 		ne := batch[iri]
 		e := quad.IRI(iri)
@@ -401,12 +411,12 @@ func (s *Store) plan(batch map[string]*newEntry, order []string) (*writer, error
 		}
 	}
 	slices.SortFunc(changed, rdf.CompareQuads)
-	for _, t := range changed {
-		outside, err := s.contributedOutside(t, batchRefs, ledgerRef, preds[4])
-		if err != nil {
-			return nil, err
-		}
-		if outside {
+	outside, err := r.contributedOutside(changed, batchKeys)
+	if err != nil {
+		return nil, err
+	}
+	for i, t := range changed {
+		if outside[i] {
 			continue
 		}
 		if contrib[t] == 2 {
@@ -418,7 +428,7 @@ func (s *Store) plan(batch map[string]*newEntry, order []string) (*writer, error
 	if len(w.deltas) == 0 {
 		return w, nil
 	}
-	if err := s.updateStats(w, order[0], int64(w.userDelta), int64(graphsDelta)); err != nil {
+	if err := updateStats(r, w, order[0], int64(w.userDelta), int64(graphsDelta)); err != nil {
 		return nil, err
 	}
 	return w, nil
@@ -474,6 +484,66 @@ func (s *Store) readEntry(iri string, ledgerRef cgraph.Ref, preds []cgraph.Ref) 
 	return st, ref, nil
 }
 
+// reader is what planning an Apply needs to read; on PostgreSQL it reads
+// inside the write transaction.
+type reader interface {
+	// entries loads the ledger of each graph (zero state when absent), and
+	// a key identifying each existing one for contributedOutside.
+	entries(iris []string) ([]entryState, []any, error)
+	// contributedOutside tells, for each default-graph triple, whether a
+	// graph whose key is not in batch contributes it.
+	contributedOutside(ts []rdf.Quad, batch map[any]bool) ([]bool, error)
+	// shard reads one statistics counter.
+	shard(subj quad.IRI) (string, bool, error)
+}
+
+type kvReader struct {
+	s      *Store
+	ledger cgraph.Ref
+	preds  []cgraph.Ref
+}
+
+func (s *Store) kvReader() (*kvReader, error) {
+	ledgerRef, err := s.refOf(qLedger)
+	if err != nil {
+		return nil, err
+	}
+	preds, err := s.refsOf(quad.IRI(predSource), quad.IRI(predMeta), quad.IRI(predQuads), quad.IRI(predShared), quad.IRI(predContrib))
+	if err != nil {
+		return nil, err
+	}
+	return &kvReader{s: s, ledger: ledgerRef, preds: preds}, nil
+}
+
+func (r *kvReader) entries(iris []string) ([]entryState, []any, error) {
+	out := make([]entryState, len(iris))
+	keys := make([]any, len(iris))
+	for i, iri := range iris {
+		st, ref, err := r.s.readEntry(iri, r.ledger, r.preds)
+		if err != nil {
+			return nil, nil, err
+		}
+		out[i] = st
+		if ref != nil {
+			keys[i] = ref.Key()
+		}
+	}
+	return out, keys, nil
+}
+
+func (r *kvReader) contributedOutside(ts []rdf.Quad, batch map[any]bool) ([]bool, error) {
+	out := make([]bool, len(ts))
+	for i, t := range ts {
+		var err error
+		if out[i], err = r.s.contributedOutside(t, batch, r.ledger, r.preds[4]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (r *kvReader) shard(subj quad.IRI) (string, bool, error) { return r.s.readShard(subj) }
+
 // contributedOutside tells whether a graph that is not in the batch
 // contributes default-graph triple t.
 func (s *Store) contributedOutside(t rdf.Quad, batch map[any]bool, ledgerRef, predRef cgraph.Ref) (bool, error) {
@@ -505,7 +575,7 @@ func (s *Store) contributedOutside(t rdf.Quad, batch map[any]bool, ledgerRef, pr
 
 func statsSubject(k int) quad.IRI { return quad.IRI(statsPrefix + strconv.Itoa(k)) }
 
-func (s *Store) updateStats(w *writer, key string, dq, dg int64) error {
+func updateStats(r reader, w *writer, key string, dq, dg int64) error {
 	if dq == 0 && dg == 0 {
 		return nil
 	}
@@ -513,7 +583,7 @@ func (s *Store) updateStats(w *writer, key string, dq, dg int64) error {
 	h.Write([]byte(key))
 	subj := statsSubject(int(h.Sum32() % statsShards))
 	var q, g int64
-	old, had, err := s.readShard(subj)
+	old, had, err := r.shard(subj)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
+	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
 
 	"notegraph/rdf"
@@ -72,10 +73,10 @@ func (s *Store) Match(sub, pred, obj, g rdf.Term, fn func(rdf.Quad) error) error
 				return nil
 			}
 			if d == quad.Label {
-				if defaultOnly && r != nil {
+				if defaultOnly && !isNone(r) {
 					return nil
 				}
-				if r != nil && (sameRef(r, internal[0]) || sameRef(r, internal[1])) {
+				if !isNone(r) && (sameRef(r, internal[0]) || sameRef(r, internal[1])) {
 					return nil
 				}
 			}
@@ -116,4 +117,15 @@ func (s *Store) Quads(sub, pred, obj, g rdf.Term) ([]rdf.Quad, error) {
 		return nil
 	})
 	return out, err
+}
+
+// isNone tells whether a reference stands for no value (a triple's label).
+func isNone(r cgraph.Ref) bool {
+	switch r := r.(type) {
+	case nil:
+		return true
+	case csql.NodeHash:
+		return !r.Valid()
+	}
+	return false
 }

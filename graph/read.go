@@ -72,6 +72,9 @@ func (s *Store) listEntries() ([]entryRef, cgraph.Ref, error) {
 
 // Entries lists every stored graph, the default graph first, then by IRI.
 func (s *Store) Entries() ([]Entry, error) {
+	if s.pg != nil {
+		return s.pgEntryRows(nil)
+	}
 	ents, ledger, err := s.listEntries()
 	if err != nil || len(ents) == 0 {
 		return nil, err
@@ -103,6 +106,9 @@ func (s *Store) Entries() ([]Entry, error) {
 // recorded for it ("" when the graphs of that source disagree, which
 // forces a rebuild) and its graphs, sorted.
 func (s *Store) SourceGraphs(source string) (string, []rdf.Term, error) {
+	if s.pg != nil {
+		return s.pgSourceGraphs(source)
+	}
 	r, err := s.refsOf(qLedger, quad.String(source), quad.IRI(predSource), quad.IRI(predMeta))
 	if err != nil || r[0] == nil || r[1] == nil || r[2] == nil {
 		return "", nil, err
@@ -202,6 +208,9 @@ func (s *Store) eachBlob(ents []entryRef, pred, ledger cgraph.Ref, fn func(e ent
 // SharedUnion returns the union of every graph's Shared triples, sorted and
 // without duplicates.
 func (s *Store) SharedUnion() ([]rdf.Quad, error) {
+	if s.pg != nil {
+		return s.pgDefaultGraph(false)
+	}
 	ents, ledger, err := s.listEntries()
 	if err != nil {
 		return nil, err
@@ -257,6 +266,9 @@ func (s *Store) defaultGraph(ents []entryRef, ledger cgraph.Ref, own bool) ([]rd
 // few hundred graphs' ledgers at a time, never the whole store. An error
 // from fn stops the walk and is returned.
 func (s *Store) Each(fn func(rdf.Quad) error) error {
+	if s.pg != nil {
+		return s.pgEach(fn)
+	}
 	ents, ledger, err := s.listEntries()
 	if err != nil || len(ents) == 0 {
 		return err
@@ -285,6 +297,9 @@ func (s *Store) Each(fn func(rdf.Quad) error) error {
 // Stats returns the totals kept with the ledger: reading them costs a few
 // index look-ups, whatever the size of the store.
 func (s *Store) Stats() (Stats, error) {
+	if s.pg != nil {
+		return s.pgStats()
+	}
 	var st Stats
 	for k := 0; k < statsShards; k++ {
 		v, had, err := s.readShard(statsSubject(k))

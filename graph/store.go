@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -53,6 +54,7 @@ type Options struct {
 // for concurrent use by several goroutines; writers are serialised.
 type Store struct {
 	qs       cgraph.QuadStore
+	pg       *sql.DB // PostgreSQL only: notegraph's own connection pool
 	backend  string
 	addr     string
 	readOnly bool
@@ -87,13 +89,14 @@ const lockTimeout = 2 * time.Second
 const boltFile = "indexes.bolt" // the name Cayley's own bolt backend uses
 
 // Open opens the store at addr: a folder (created if missing and
-// opts.Create) holding an embedded bolt or leveldb store.
+// opts.Create) holding an embedded bolt or leveldb store, or a
+// postgres:// URL (schema created if missing and opts.Create; see Init).
 func Open(addr string, opts Options) (*Store, error) {
 	if addr == "" {
 		return nil, errors.New("graph: no store given")
 	}
 	if isURL(addr) {
-		return nil, fmt.Errorf("graph: %s: database URLs are not supported yet", redact(addr))
+		return openPostgres(addr, opts)
 	}
 	return openFolder(addr, opts)
 }
@@ -217,6 +220,12 @@ func (s *Store) Close() error {
 	}
 	err := s.qs.Close()
 	s.qs = nil
+	if s.pg != nil {
+		if e := s.pg.Close(); err == nil {
+			err = e
+		}
+		s.pg = nil
+	}
 	return err
 }
 
