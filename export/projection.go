@@ -160,11 +160,11 @@ var projNeeded = map[string]bool{
 type projStore struct {
 	props   map[rdf.Term]map[string][]rdf.Term
 	reports []rdf.Term // subjects typed ng:EventReport, sorted
+	cache   map[rdf.Term]*projReport
 }
 
 func projCollect(src QuadSource, all bool) (*projStore, error) {
 	st := &projStore{props: map[rdf.Term]map[string][]rdf.Term{}}
-	seen := map[[3]rdf.Term]bool{}
 	err := src.Each(func(q rdf.Quad) error {
 		if q.P.Kind != rdf.IRI || (q.S.Kind != rdf.IRI && q.S.Kind != rdf.Blank) {
 			return nil
@@ -172,11 +172,6 @@ func projCollect(src QuadSource, all bool) (*projStore, error) {
 		if !all && !projNeeded[q.P.Value] {
 			return nil
 		}
-		k := [3]rdf.Term{q.S, q.P, q.O}
-		if seen[k] {
-			return nil
-		}
-		seen[k] = true
 		m := st.props[q.S]
 		if m == nil {
 			m = map[string][]rdf.Term{}
@@ -190,8 +185,15 @@ func projCollect(src QuadSource, all bool) (*projStore, error) {
 	}
 	for s, m := range st.props {
 		for p, vs := range m {
+			// sorted, and without the duplicates of triples that sit in several graphs
 			sort.Slice(vs, func(i, j int) bool { return rdf.Compare(vs[i], vs[j]) < 0 })
-			m[p] = vs
+			out := vs[:0]
+			for i, v := range vs {
+				if i == 0 || v != vs[i-1] {
+					out = append(out, v)
+				}
+			}
+			m[p] = out
 		}
 		if st.has(s, rdf.RDFType, rdf.NewIRI(ontology.EventReport)) {
 			st.reports = append(st.reports, s)
@@ -370,8 +372,16 @@ type projReport struct {
 	assertedByLabelList []string
 }
 
+// report reads an event report once; filters, colours and projections all ask.
 func (st *projStore) report(s rdf.Term) *projReport {
+	if r, ok := st.cache[s]; ok {
+		return r
+	}
+	if st.cache == nil {
+		st.cache = map[rdf.Term]*projReport{}
+	}
 	r := &projReport{iri: s}
+	st.cache[s] = r
 	if t := st.first(s, ontology.EventType); !t.IsZero() {
 		r.typeIRI = t.Value
 		r.notation = st.literal(t, ontology.Notation)
