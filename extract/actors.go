@@ -15,6 +15,7 @@ type mention struct {
 	adj      bool   // an adjective ("Soviet"): composes, but alone names no actor
 	alt      string // the name form, when the mention spans more (a role and a name)
 	surname  bool   // a bare surname of a person met before
+	speaker  bool   // a reference to the speaker's side ("we", "our party")
 }
 
 // docActors collects the actors one document refers to.
@@ -367,8 +368,10 @@ func (x *Extractor) findMentions(rs []rune, toks []token, lo, hi int, dc *docCtx
 			if m.id == "" {
 				continue
 			}
+			speaker := strings.HasPrefix(m.ref.Rules[0], "issuer")
 			m = compose(m)
 			m.ref = nil
+			m.speaker = speaker && m.ref == nil && m.name == false
 		}
 		if m.adj && m.to-m.from >= 0 {
 			a := d.info(m.id)

@@ -18,6 +18,7 @@ type docCtx struct {
 	issuer  string    // who asserts the sentence under analysis
 	inNote  bool      // the sentence is an editorial footnote
 	inner   []mention // mentions inside longer ones (the state in "Ambassador to X, Name")
+	other   string    // the state on the other side of the dispute, once known
 }
 
 var prepositions = map[string]bool{

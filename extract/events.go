@@ -243,7 +243,7 @@ func (dc *docCtx) pronoun(k int) (mention, bool) {
 func (dc *docCtx) antecedent(k int, fits func(*Actor) bool) (mention, bool) {
 	for j := len(dc.ments) - 1; j >= 0; j-- {
 		m := dc.ments[j]
-		if m.to > k {
+		if m.to > k || m.speaker {
 			continue
 		}
 		if a := dc.actors.info(m.id); a != nil && fits(a) {
@@ -480,6 +480,24 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 					return x.composeID(dc.actors, "government", st), true
 				}
 			}
+		case "us", "them", "us.state", "them.state":
+			if id := x.sideSlot(dc, name); id != "" {
+				return id, true
+			}
+		case "counterpart", "counterpart.state":
+			// the other party to the agent: us when they act, them when we do
+			if len(e.Agents) > 0 {
+				want := "them"
+				if !x.sameSide(dc, e.Agents[0], dc.issuer) {
+					want = "us"
+				}
+				if strings.HasSuffix(name, ".state") {
+					want += ".state"
+				}
+				if id := x.sideSlot(dc, want); id != "" && id != e.Agents[0] {
+					return id, true
+				}
+			}
 		case "issuer.state":
 			if st := x.side(dc, dc.issuer); st != "" {
 				return st, true
@@ -605,8 +623,8 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	if len(e.Agents) == 0 && !passive {
 		return nil
 	}
-	if p.Charge == "of" {
-		if k := indexWord(toks, "of", last+1, end); k >= 0 && k+1 < end {
+	if p.Charge != "" {
+		if k := indexWord(toks, p.Charge, last+1, end); k >= 0 && k+1 < end {
 			e.Charge = normSpace(string(dc.rs[toks[k+1].start:toks[end-1].end]))
 			spanTo = max(spanTo, end)
 		}
@@ -800,4 +818,62 @@ func (dc *docCtx) conjuncts(m mention, s sentence) []mention {
 		}
 	}
 	return append([]mention(nil), dc.ments[lo:hi+1]...)
+}
+
+// sideSlot names one side of the dispute a document is about: "us" is the
+// issuer's, "them" the addressee's or else the state the document names most
+// often besides the issuer's. Sides are named as governments, or as parties
+// when a party member speaks; ".state" asks for the state itself.
+func (x *Extractor) sideSlot(dc *docCtx, name string) string {
+	base, state := strings.CutSuffix(name, ".state")
+	us := x.side(dc, dc.issuer)
+	if !dc.actors.hasTag(us, "Country") {
+		return ""
+	}
+	st := us
+	if base == "them" {
+		st = x.otherState(dc, us)
+	}
+	if st == "" {
+		return ""
+	}
+	if state {
+		return st
+	}
+	if a := dc.actors.info(dc.doc.Issuer); a != nil && a.Kind == Person && dc.actors.withTag(dc.doc.Issuer, "party") != "" {
+		if ga := x.gaz.actors[st]; ga != nil && ga.Party != "" {
+			dc.actors.use(ga.Party, "")
+			return ga.Party
+		}
+	}
+	if x.gaz.insts["government"] != nil {
+		return x.composeID(dc.actors, "government", st)
+	}
+	return st
+}
+
+func (x *Extractor) otherState(dc *docCtx, us string) string {
+	if dc.other != "" {
+		return dc.other
+	}
+	if dc.doc.Addressee != "" {
+		if st := x.side(dc, dc.doc.Addressee); st != us && dc.actors.hasTag(st, "Country") {
+			dc.other = st
+			return st
+		}
+	}
+	count := map[string]int{}
+	best, bestN := "", 0
+	for _, m := range dc.ments {
+		st := x.side(dc, m.id)
+		if st == us || !dc.actors.hasTag(st, "Country") {
+			continue
+		}
+		count[st]++
+		if count[st] > bestN {
+			best, bestN = st, count[st]
+		}
+	}
+	dc.other = best
+	return best
 }

@@ -62,7 +62,7 @@ func newPatternLoader() *patternLoader {
 	return &patternLoader{ps: &patternSet{byForm: map[string][]*pattern{}, cues: map[string][][]string{}, accusable: map[string]bool{}, speechActs: map[string]bool{}, passive: map[string]bool{}}}
 }
 
-var argSlots = map[string]bool{"subj": true, "obj": true, "by": true, "of": true, "from": true, "to": true, "against": true, "with": true, "on": true, "for": true, "issuer": true, "addressee": true, "theme.state": true, "issuer.state": true, "addressee.state": true, "agent.state": true, "none": true, "toward": true, "in": true, "between": true, "at": true, "under": true, "over": true, "about": true, "regarding": true}
+var argSlots = map[string]bool{"subj": true, "obj": true, "by": true, "of": true, "from": true, "to": true, "against": true, "with": true, "on": true, "for": true, "issuer": true, "addressee": true, "theme.state": true, "issuer.state": true, "addressee.state": true, "us": true, "them": true, "us.state": true, "them.state": true, "counterpart": true, "counterpart.state": true, "agent.state": true, "none": true, "toward": true, "in": true, "between": true, "at": true, "under": true, "over": true, "about": true, "regarding": true}
 
 var cueClasses = map[string]bool{"reported": true, "denial": true, "irrealis": true, "negation": true, "reporting": true}
 
@@ -206,8 +206,8 @@ func (l *patternLoader) load(path string, data []byte) error {
 			case "theme":
 				p.Theme, err = slots()
 			case "charge":
-				if v != "of" && v != "obj" && v != "clause" && v != "that" {
-					return fail("charge must be of, obj, that or clause, got %q", v)
+				if v != "of" && v != "with" && v != "for" {
+					return fail("charge must be of, with or for, got %q", v)
 				}
 				p.Charge = v
 			case "need":
