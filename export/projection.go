@@ -357,19 +357,18 @@ var projPalette = []RGB{
 // projReport is one event report, read from the store.
 type projReport struct {
 	iri                 rdf.Term
-	typeIRI, notation   string
-	typeLabel           string
+	notation, typeLabel string
 	cameo               []string
 	agents, targets     []rdf.Term
 	themes              []rdf.Term
 	themeText, charge   []string
 	date, start         string // date as written, and its first day
 	assertedBy          []rdf.Term
+	assertedByLabels    []string
 	stance              string
 	doc                 rdf.Term
 	docTitle, docDate   string
 	quotes              []string
-	assertedByLabelList []string
 }
 
 // report reads an event report once; filters, colours and projections all ask.
@@ -383,7 +382,6 @@ func (st *projStore) report(s rdf.Term) *projReport {
 	r := &projReport{iri: s}
 	st.cache[s] = r
 	if t := st.first(s, ontology.EventType); !t.IsZero() {
-		r.typeIRI = t.Value
 		r.notation = st.literal(t, ontology.Notation)
 		if r.notation == "" {
 			r.notation = strings.TrimPrefix(t.Value, ontology.Scheme)
@@ -403,7 +401,7 @@ func (st *projStore) report(s rdf.Term) *projReport {
 	}
 	r.assertedBy = projResources(st.all(s, ontology.AssertedBy))
 	for _, a := range r.assertedBy {
-		r.assertedByLabelList = append(r.assertedByLabelList, st.label(a))
+		r.assertedByLabels = append(r.assertedByLabels, st.label(a))
 	}
 	if t := st.first(s, ontology.Stance); t.Kind == rdf.IRI {
 		r.stance = strings.TrimPrefix(t.Value, ontology.NG)
@@ -440,7 +438,7 @@ func (r *projReport) attrs(st *projStore) map[string]string {
 		projAttrEventLabel: r.typeLabel,
 		projAttrCAMEO:      strings.Join(r.cameo, ", "),
 		projAttrDate:       r.date,
-		projAttrAssertedBy: strings.Join(r.assertedByLabelList, "; "),
+		projAttrAssertedBy: strings.Join(r.assertedByLabels, "; "),
 		projAttrStance:     r.stance,
 		projAttrCharge:     strings.Join(r.charge, "; "),
 		projAttrDocTitle:   r.docTitle,
