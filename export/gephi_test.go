@@ -296,6 +296,49 @@ for u, v, d in G.edges(data=True):
 	}
 }
 
+// Python's csv module reads the spreadsheet tables back: the same rows, the
+// Gephi column names, and the hostile label and quote intact.
+func TestCSVReadBack(t *testing.T) {
+	py := gexfTool(t, "python3")
+	dir := t.TempDir()
+	var nodes, edges bytes.Buffer
+	if err := WriteCSV(&nodes, &edges, gexfFixtureQuads(), GephiOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	np, ep := filepath.Join(dir, "nodes.csv"), filepath.Join(dir, "edges.csv")
+	os.WriteFile(np, nodes.Bytes(), 0o644)
+	os.WriteFile(ep, edges.Bytes(), 0o644)
+	script := `
+import csv, json, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    nodes = list(csv.DictReader(f))
+with open(sys.argv[2], newline="", encoding="utf-8") as f:
+    edges = list(csv.DictReader(f))
+print(json.dumps({"nodes": nodes, "edges": edges}))
+`
+	var got struct{ Nodes, Edges []map[string]string }
+	if err := json.Unmarshal([]byte(gexfRun(t, py, "-c", script, np, ep)), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Nodes) != 7 || len(got.Edges) != 8 {
+		t.Fatalf("%d node rows, %d edge rows; want 7 and 8", len(got.Nodes), len(got.Edges))
+	}
+	labelOK, quoteOK, shikinOK := false, false, false
+	for _, n := range got.Nodes {
+		labelOK = labelOK || n["Label"] == gexfOddLabel
+	}
+	for _, e := range got.Edges {
+		quoteOK = quoteOK || e["quote"] == gexfOddQuote
+		if e["Id"] == gexfShikinReport {
+			shikinOK = e["Source"] == gexfSovietGov && e["Target"] == gexfAlbania && e["Type"] == "Directed" &&
+				e["Kind"] == "RECALL_AMBASSADOR" && e["Timeset"] == "<[1961-11-25]>" && e["theme"] == "J. V. Shikin"
+		}
+	}
+	if !labelOK || !quoteOK || !shikinOK {
+		t.Errorf("label intact %v, quote intact %v, Shikin row right %v", labelOK, quoteOK, shikinOK)
+	}
+}
+
 func TestGephiFilters(t *testing.T) {
 	st := func(n string) string { return gexfBase + "doc/ussr-statement-1961-11-25/event/" + n }
 	vn := func(n string) string { return gexfBase + "doc/soviet-verbal-note-1961-11-25/event/" + n }
