@@ -123,6 +123,10 @@ func (dc *docCtx) mentionAt(from int) (mention, bool) {
 
 // afterDet skips determiners and adjectives before a mention starting at or after j.
 func (dc *docCtx) mentionAfter(j, limit int) (mention, bool) {
+	// "to close the Embassy" is an infinitive, not "to the Embassy"
+	if j+1 < limit && dc.toks[j].word && !determiners[dc.toks[j].norm] && !dc.toks[j].cap && determiners[dc.toks[j+1].norm] {
+		return mention{}, false
+	}
 	for k := j; k < limit && k < j+4; k++ {
 		if m, ok := dc.mentionAt(k); ok {
 			return m, true
@@ -166,6 +170,15 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 	if i > 0 && dc.toks[i-1].norm == "to" {
 		for _, m := range cands {
 			if m.to == i-1 {
+				return m, true
+			}
+		}
+	}
+	// "letters from Albanian Communists appealing to us": a participle's
+	// subject is the mention it follows
+	if strings.HasSuffix(dc.toks[i].norm, "ing") {
+		for _, m := range cands {
+			if m.to == i {
 				return m, true
 			}
 		}
@@ -269,7 +282,7 @@ func (dc *docCtx) object(s sentence, i, end int) (mention, bool, int, int) {
 		npEnd++
 	}
 	for _, m := range dc.ments {
-		if m.from <= i || m.from >= end || dc.isPlace(m.id) {
+		if m.from <= i || m.from >= npEnd || dc.isPlace(m.id) {
 			continue
 		}
 		p := dc.prepBefore(m)
@@ -503,11 +516,26 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 				return st, true
 			}
 		case "theme.state":
-			if themeMention != nil {
-				return x.side(dc, themeMention.id), dc.actors.state(themeMention.id) != ""
+			if themeMention != nil && dc.actors.state(themeMention.id) != "" {
+				st := x.side(dc, themeMention.id)
+				// one does not expel one's own people: the theme was misread
+				if len(e.Agents) > 0 && st == x.side(dc, e.Agents[0]) {
+					return "", false
+				}
+				return st, true
 			}
 		default:
 			prep := name
+			if p.Noun && prep == "of" {
+				// a noun's "of" argument follows it: "the demand of X"
+				if last+1 < s.to && toks[last+1].norm == "of" {
+					if m, ok := dc.mentionAfter(last+2, winEnd); ok {
+						use(m)
+						return m.id, true
+					}
+				}
+				return "", false
+			}
 			if m, ok := dc.prepObject(prep, last, winEnd); ok {
 				use(m)
 				return m.id, true
@@ -562,6 +590,21 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 				}
 			}
 			break
+		}
+		// a prepositional theme that names no actor: "the demand ... for the
+		// reduction of the staff"
+		if prepositions[sl] {
+			if k := indexWord(toks, sl, last+1, min(winEnd, last+4)); k >= 0 && k+1 < end {
+				b := k + 1
+				for b < end && b-k <= 14 && toks[b].raw != "," && toks[b].raw != ";" && toks[b].norm != "which" {
+					b++
+				}
+				if b > k+1 {
+					themeText = normSpace(string(dc.rs[toks[k+1].start:toks[b-1].end]))
+					spanTo = max(spanTo, b)
+					break
+				}
+			}
 		}
 	}
 	if themeMention != nil || themeText != "" {
@@ -620,7 +663,9 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	}
 	// an agentless active or nominal mention is mostly a re-mention of an
 	// event told elsewhere; a passive without "by" still states a deed
-	if len(e.Agents) == 0 && !passive {
+	// an event without an agent in the text is a re-mention or a state, not
+	// an act we can attribute
+	if len(e.Agents) == 0 {
 		return nil
 	}
 	if p.Charge != "" {
@@ -649,8 +694,12 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		agent = e.Agents[0]
 	}
 	negated := false
-	if _, ok := hasCue(ps, "negation", toks, max(s.from, i-3), i); ok && !p.NegOK {
+	_, hasNeg := hasCue(ps, "negation", toks, max(s.from, i-3), i)
+	if hasNeg && !p.NegOK {
 		negated = true
+	}
+	if p.NegReq && !hasNeg {
+		return nil
 	}
 	rk, reported := hasCue(ps, "reported", toks, s.from, i)
 	if reported && subj != nil && subj.to <= rk && indexWord(toks, ",", rk, i) >= 0 {

@@ -172,6 +172,9 @@ func TestInvariants(t *testing.T) {
 						t.Errorf("%s#%d ev%d: actor %s not in Actors", f.Key, d.Index, k, a)
 					}
 				}
+				if len(e.Agents) == 0 {
+					t.Errorf("%s#%d ev%d: no agent: %q", f.Key, d.Index, k, e.Quote)
+				}
 				if e.AssertedBy == "" {
 					t.Errorf("%s#%d ev%d: no assertedBy", f.Key, d.Index, k)
 				}

@@ -68,7 +68,6 @@ func TestCorpusSentences(t *testing.T) {
 		{"note 9 Dec: blockade", txt, 6, "BLOCKADE", "khrushchev", "albania", Alleged, "blockade of the Albanian People’s Republic"},
 		{"note 9 Dec: accusation of the blockade", txt, 6, "ACCUSE", "albania-government", "khrushchev", Performed, "blockade"},
 		{"note 9 Dec: protest", txt, 6, "PROTEST", "albania-government", "", Performed, "emphatically protesting"},
-		{"FRUS telegram: reduced passive", frus5, 1, "ARREST", "", "", Alleged, "Barghoorn, arrested on charges of espionage"},
 		{"FRUS footnote: arrest by Soviet authorities", frus5, 0, "ARREST", "soviet-union-authorities", "", Alleged, "was arrested by Soviet authorities"},
 	}
 	for _, c := range cases {

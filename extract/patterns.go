@@ -39,6 +39,7 @@ type pattern struct {
 	Not    []string
 	Deed   bool // an alleged deed: the issuer accuses its doer
 	NegOK  bool // a negation belongs to the trigger ("no longer considers it possible")
+	NegReq bool // the trigger counts only negated ("does not accept")
 	Window int
 	line   int
 	path   string
@@ -215,10 +216,14 @@ func (l *patternLoader) load(path string, data []byte) error {
 			case "not":
 				p.Not = splitList(normWord(v))
 			case "neg":
-				if v != "ok" {
-					return fail("neg must be ok, got %q", v)
+				switch v {
+				case "ok":
+					p.NegOK = true
+				case "required":
+					p.NegOK, p.NegReq = true, true
+				default:
+					return fail("neg must be ok or required, got %q", v)
 				}
-				p.NegOK = true
 			case "frame":
 				if v != "deed" {
 					return fail("frame must be deed, got %q", v)
