@@ -16,7 +16,8 @@
 #
 # Environment: NOTES (10000), RUNS (5), SEED (1), BENCH_DIR
 # (/tmp/notegraph-bench), GO_NOTES (notes for the Go benchmarks, 2000),
-# PEER_FILES (files for the peer comparison, 50 = 500 notes), SKIP_PEER=1.
+# PEER_FILES (files for the peer comparison, 50 = 500 notes), SKIP_PEER=1,
+# NG (a notegraph binary to use instead of building ./cmd/notegraph).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -31,10 +32,15 @@ DB=$BENCH_DIR/db
 OUT=$BENCH_DIR/out
 RESULTS=$BENCH_DIR/results.tsv
 
+# bench.sh --report prints the table of the last run again.
+REPORT_ONLY=
+[ "${1:-}" = --report ] && REPORT_ONLY=1
+
 for tool in go serdi python3; do
 	command -v "$tool" >/dev/null || { echo "bench.sh: $tool is not installed" >&2; exit 1; }
 done
 mkdir -p "$BENCH_DIR" "$OUT"
+if [ -z "$REPORT_ONLY" ]; then
 : >"$RESULTS"
 
 echo "== machine"
@@ -44,9 +50,12 @@ echo "$(go version)"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== binaries"
-go build -o "$BENCH_DIR/notegraph" ./cmd/notegraph
+if [ -z "${NG:-}" ]; then
+	go build -o "$BENCH_DIR/notegraph" ./cmd/notegraph
+	NG=$BENCH_DIR/notegraph
+fi
 go build -o "$BENCH_DIR/gencorpus" ./cmd/gencorpus
-NG=$BENCH_DIR/notegraph
+echo "notegraph: $NG ($(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
 
 echo "== corpus"
 rm -rf "$CORPUS"
@@ -62,8 +71,9 @@ measure() {
 			--export-json "$BENCH_DIR/$name.json" "$cmd" >&2
 		python3 - "$BENCH_DIR/$name.json" "$name" >>"$RESULTS" <<'EOF'
 import json, statistics, sys
-t = json.load(open(sys.argv[1]))["results"][0]["times"]
-print(sys.argv[2], statistics.median(t), min(t), max(t), sep="\t")
+r = json.load(open(sys.argv[1]))["results"][0]
+t = r["times"]
+print(sys.argv[2], statistics.median(t), min(t), max(t), r["user"] + r["system"], sep="\t")
 EOF
 	else
 		local spans=() s e
@@ -77,7 +87,7 @@ EOF
 		printf '%s\n' "${spans[@]}" | python3 -c '
 import statistics, sys
 t = [float(e) - float(s) for s, e in (l.split() for l in sys.stdin)]
-print(sys.argv[1], statistics.median(t), min(t), max(t), sep="\t")' "$name" >>"$RESULTS"
+print(sys.argv[1], statistics.median(t), min(t), max(t), "nan", sep="\t")' "$name" >>"$RESULTS"
 	fi
 }
 
@@ -113,42 +123,47 @@ if [ "${SKIP_PEER:-}" != 1 ]; then
 		tee "$BENCH_DIR/peer.txt"
 fi
 
+echo "$NOTES $BYTES $TRIPLES $QUADS" >"$BENCH_DIR/sizes.txt"
+fi # REPORT_ONLY
+
 echo "== results"
+read -r NOTES BYTES TRIPLES QUADS <"$BENCH_DIR/sizes.txt"
 python3 - "$RESULTS" "$NOTES" "$BYTES" "$TRIPLES" "$QUADS" "$BENCH_DIR" <<'EOF'
-import os, re, statistics, sys
+import math, os, re, statistics, sys
 res, notes, size, triples, quads, d = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
 rows = {}
 for line in open(res):
-    name, med, lo, hi = line.split("\t")
-    rows[name] = (float(med), float(lo), float(hi))
+    name, med, lo, hi, cpu = line.rstrip("\n").split("\t")
+    rows[name] = (float(med), float(lo), float(hi), float(cpu))
 
-def rate(n, name):
-    med, lo, hi = rows[name]
-    return n / med, n / hi, n / lo  # median, min, max rate
+def line(what, n, name, unit):
+    med, lo, hi, cpu = rows[name]
+    percpu = "n/a" if math.isnan(cpu) else f"{n / cpu:,.0f}"
+    print(f"| {what} | {n / med:,.0f} ({n / hi:,.0f}–{n / lo:,.0f}) {unit} | {percpu} | {med:.2f} |")
 
-def fmt(r, unit):
-    return f"{r[0]:,.0f} {unit} ({r[1]:,.0f}–{r[2]:,.0f})"
-
-print(f"corpus: {notes} notes, {size/1e6:.1f} MB; store: {quads} quads, N-Triples export {triples} triples")
-print("| measure | median (min–max) | seconds, median |")
-print("|---|---|---|")
-b = rows["build"]
-print(f"| build, documents/s | {fmt(rate(notes, 'build'), 'docs/s')} | {b[0]:.2f} |")
-mb = rate(size / 1e6, "build")
-print(f"| build, input MB/s | {mb[0]:.2f} MB/s ({mb[1]:.2f}–{mb[2]:.2f}) | |")
-print(f"| build, quads/s (stored quads / build time) | {fmt(rate(quads, 'build'), 'quads/s')} | |")
+print(f"corpus: {notes} notes, {size/1e6:.1f} MB; store: {quads} quads; N-Triples export: {triples} triples")
+print()
+print("| measure | median rate (min–max), wall clock | rate per CPU-second | seconds, median |")
+print("|---|---|---|---|")
+line("build: documents/s", notes, "build", "docs/s")
+med, lo, hi, cpu = rows["build"]
+percpu = "n/a" if math.isnan(cpu) else f"{size / 1e6 / cpu:.2f}"
+print(f"| build: input MB/s | {size/1e6/med:.3f} ({size/1e6/hi:.3f}–{size/1e6/lo:.3f}) MB/s | {percpu} | |")
+line("build: quads stored/s", quads, "build", "quads/s")
 for f in ["nt", "nq", "ttl", "trig", "jsonld"]:
     n = quads if f in ("nq", "trig") else triples
-    print(f"| export {f}, statements/s | {fmt(rate(n, 'export-' + f), '/s')} | {rows['export-' + f][0]:.2f} |")
-s = rows["serdi-nt-ttl"]
-print(f"| serdi nt→ttl, triples/s | {fmt(rate(triples, 'serdi-nt-ttl'), '/s')} | {s[0]:.2f} |")
+    line(f"export {f}: statements/s", n, "export-" + f, "/s")
+line("peer: serdi nt→ttl, triples/s", triples, "serdi-nt-ttl", "/s")
 ratio = rows["serdi-nt-ttl"][0] / rows["export-ttl"][0]
-print(f"| **notegraph ttl export / serdi** | **{ratio:.2f}** (issue 2 asks ≥ 0.5) | |")
+cr = rows["serdi-nt-ttl"][3] / rows["export-ttl"][3]
+print(f"| **notegraph ttl export / serdi** (issue 2: ≥ 0.5) | **{ratio:.2f}** | **{cr:.2f}** | |")
 
 def gobench(path):
     out = {}
-    for line in open(path):
-        m = re.match(r"^(Benchmark\S+?)(-\d+)?\s+\d+\s+(.*)$", line)
+    if not os.path.exists(path):
+        return out
+    for l in open(path):
+        m = re.match(r"^(Benchmark\S+?)(-\d+)?\s+\d+\s+(.*)$", l)
         if not m:
             continue
         f = m.group(3).split()
@@ -157,24 +172,32 @@ def gobench(path):
     return out
 
 g = gobench(os.path.join(d, "gobench.txt"))
-def gb(name, unit):
+def gb(name, unit, digits=2):
     v = g.get((name, unit))
     if not v:
         return "n/a"
-    return f"{statistics.median(v):,.2f} ({min(v):,.2f}–{max(v):,.2f})"
-print(f"| extraction, 1 core, MB/s | {gb('BenchmarkExtract', 'MB/s')} | |")
-print(f"| extraction, 1 core, docs/s | {gb('BenchmarkExtract', 'docs/s')} | |")
-print(f"| ontology mapping, quads/s | {gb('BenchmarkMap', 'quads/s')} | |")
-print(f"| store load bolt, quads/s | {gb('BenchmarkStoreLoad/bolt', 'quads/s')} | |")
-print(f"| store load leveldb, quads/s | {gb('BenchmarkStoreLoad/leveldb', 'quads/s')} | |")
+    return f"{statistics.median(v):,.{digits}f} ({min(v):,.{digits}f}–{max(v):,.{digits}f})"
+print()
+print("Go benchmarks (build/bench_build_test.go), GOMAXPROCS=1, medians (min–max):")
+print()
+print("| measure | wall clock | per CPU-second |")
+print("|---|---|---|")
+print(f"| extraction, MB/s per core | {gb('BenchmarkExtract', 'MB/s')} | {gb('BenchmarkExtract', 'MB/cpu-s')} |")
+print(f"| extraction, documents/s per core | {gb('BenchmarkExtract', 'docs/s', 0)} | |")
+print(f"| ontology mapping, quads/s | {gb('BenchmarkMap', 'quads/s', 0)} | {gb('BenchmarkMap', 'quads/cpu-s', 0)} |")
+print(f"| store load, bolt, quads/s | {gb('BenchmarkStoreLoad/bolt', 'quads/s', 0)} | {gb('BenchmarkStoreLoad/bolt', 'quads/cpu-s', 0)} |")
+print(f"| store load, leveldb, quads/s | {gb('BenchmarkStoreLoad/leveldb', 'quads/s', 0)} | {gb('BenchmarkStoreLoad/leveldb', 'quads/cpu-s', 0)} |")
 peer = os.path.join(d, "peer.txt")
+gp = gobench(os.path.join(d, "gobench-peer.txt"))
 if os.path.exists(peer):
     ps = open(peer).read()
     m = re.search(r"MB/s=([0-9.]+)", ps)
-    gp = gobench(os.path.join(d, "gobench-peer.txt")).get(("BenchmarkExtractPeerSlice", "MB/s"), [])
-    if m and gp:
-        ours = statistics.median(gp)
-        print(f"| same slice: notegraph extraction, 1 core, MB/s | {ours:.2f} ({min(gp):.2f}–{max(gp):.2f}) | |")
-        print(f"| same slice: prose v2 tokenize+tag+segment, 1 core, MB/s | {float(m.group(1)):.3f} | |")
-        print(f"| **notegraph extraction / prose** | **{ours/float(m.group(1)):.1f}** | |")
+    mc = re.search(r"MB/cpu-s=([0-9.]+)", ps)
+    w = gp.get(("BenchmarkExtractPeerSlice", "MB/s"), [])
+    c = gp.get(("BenchmarkExtractPeerSlice", "MB/cpu-s"), [])
+    if m and w:
+        print(f"| same slice as the peer: notegraph extraction, MB/s | {statistics.median(w):.2f} ({min(w):.2f}–{max(w):.2f}) | {statistics.median(c):.2f} |" if c else "")
+        print(f"| peer: prose v2 tokenize+tag+segment, MB/s | {float(m.group(1)):.3f} | {float(mc.group(1)):.3f} |" if mc else f"| peer: prose v2, MB/s | {float(m.group(1)):.3f} | n/a |")
+        rc = f"{statistics.median(c)/float(mc.group(1)):.1f}" if (c and mc) else "n/a"
+        print(f"| **notegraph extraction / prose** | **{statistics.median(w)/float(m.group(1)):.1f}** | **{rc}** |")
 EOF
