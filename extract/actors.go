@@ -461,6 +461,10 @@ func (x *Extractor) resolveRef(r *refDef, dc *docCtx, before []mention) string {
 			id = dc.doc.Issuer
 		case "addressee":
 			id = dc.doc.Addressee
+		case "signer":
+			if dc.seg != nil {
+				id = dc.seg.signer
+			}
 		case "recent":
 			for k := len(before) - 1; k >= 0; k-- {
 				if dc.actors.hasTag(before[k].id, tag) {

@@ -19,6 +19,7 @@ type docCtx struct {
 	inNote  bool      // the sentence is an editorial footnote
 	inner   []mention // mentions inside longer ones (the state in "Ambassador to X, Name")
 	other   string    // the state on the other side of the dispute, once known
+	seg     *segDoc
 }
 
 var prepositions = map[string]bool{
@@ -37,7 +38,7 @@ var determiners = map[string]bool{
 // analyse reads a segmented document's metadata, actors and events.
 func (x *Extractor) analyse(sd *segDoc) {
 	d := &sd.doc
-	dc := &docCtx{doc: d, rs: []rune(d.Text)}
+	dc := &docCtx{doc: d, rs: []rune(d.Text), seg: sd}
 	dc.toks = tokenize(dc.rs)
 	dc.sents = sentences(dc.rs, dc.toks)
 	dc.dates = findDates(dc.toks)
@@ -75,6 +76,12 @@ func (x *Extractor) analyse(sd *segDoc) {
 				}
 				dc.actors.use(id, "")
 			}
+		}
+	}
+	// the person who signs a telegram writes for its issuer
+	if sd.signer != "" && d.Issuer != "" {
+		if a := dc.actors.actors[sd.signer]; a != nil {
+			a.MemberOf = addUnique(a.MemberOf, d.Issuer)
 		}
 	}
 	x.events(sd, dc)

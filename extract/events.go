@@ -233,6 +233,20 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 	if nearest >= 0 {
 		return cands[nearest], true
 	}
+	// telegraphic style drops a repeated subject: "Tyler called in Dobrynin
+	// ... Said he was sure ...": the previous sentence's subject acts
+	if dc.doc.Kind == KindTelegram && len(cands) == 0 && i-s.from <= 2 {
+		for n := len(dc.sents) - 1; n >= 0; n-- {
+			if dc.sents[n].to <= s.from {
+				for _, m := range dc.ments {
+					if m.from >= dc.sents[n].from && m.to <= dc.sents[n].to && dc.prepBefore(m) == "" {
+						return m, true
+					}
+				}
+				break
+			}
+		}
+	}
 	return mention{}, false
 }
 
@@ -241,7 +255,7 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 func (dc *docCtx) pronoun(k int) (mention, bool) {
 	switch dc.toks[k].norm {
 	case "he", "she":
-		if m, ok := dc.antecedent(k, func(a *Actor) bool { return a.Kind == Person }); ok {
+		if m, ok := dc.personAntecedent(k); ok {
 			return mention{from: k, to: k + 1, id: m.id}, true
 		}
 	case "they":
@@ -493,6 +507,14 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 					return x.composeID(dc.actors, "government", st), true
 				}
 			}
+		case "poss":
+			// "Stoessel's request", "the Soviet Government’s unilateral decision"
+			for _, m := range dc.ments {
+				if m.to < len(toks) && toks[m.to].norm == "'s" && m.to+1 <= i && i-(m.to+1) <= 2 && !dc.isPlace(m.id) {
+					use(m)
+					return m.id, true
+				}
+			}
 		case "us", "them", "us.state", "them.state":
 			if id := x.sideSlot(dc, name); id != "" {
 				return id, true
@@ -620,7 +642,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	agentSlots := p.Agent
 	if agentSlots == nil {
 		if p.Noun {
-			agentSlots = []string{"of"}
+			agentSlots = []string{"of", "poss"}
 		} else {
 			agentSlots = []string{"subj"}
 		}
@@ -925,4 +947,68 @@ func (x *Extractor) otherState(dc *docCtx, us string) string {
 	}
 	dc.other = best
 	return best
+}
+
+// personAntecedent resolves "he" or "she" at token k: the leftmost person not
+// governed by a preposition in the pronoun's sentence before it, else in the
+// nearest earlier sentence that has one (the subject stays in focus: "Smirnovsky
+// reiterated Barghoorn arrested as spy ... He said ...").
+func (dc *docCtx) personAntecedent(k int) (mention, bool) {
+	return dc.personAntecedentDepth(k, 0)
+}
+
+var telegraphVerbs = map[string]bool{"said": true, "felt": true, "told": true, "saw": true, "thought": true,
+	"went": true, "made": true, "took": true, "stressed": true, "added": true, "noted": true, "agreed": true,
+	"concluded": true, "reiterated": true, "replied": true, "asked": true, "expressed": true, "emphasized": true}
+
+func (dc *docCtx) personAntecedentDepth(k, depth int) (mention, bool) {
+	if depth > 4 {
+		return mention{}, false
+	}
+	si := -1
+	for n, s := range dc.sents {
+		if s.from <= k && k < s.to {
+			si = n
+		}
+	}
+	if si < 0 {
+		return mention{}, false
+	}
+	for n := si; n >= 0 && n >= si-3; n-- {
+		s := dc.sents[n]
+		// a sentence whose subject is itself a pronoun, or elided in telegraphic
+		// style ("Said he ..."), passes its own antecedent on
+		if n < si {
+			first := -1
+			for _, m := range dc.ments {
+				if m.from >= s.from && m.to <= s.to {
+					first = m.from
+					break
+				}
+			}
+			for q := s.from; q < s.to && q < s.from+3 && (first < 0 || q < first); q++ {
+				t := dc.toks[q]
+				if t.norm == "he" || t.norm == "she" || (q == s.from && telegraphVerbs[t.norm]) {
+					return dc.personAntecedentDepth(q, depth+1)
+				}
+			}
+		}
+		for _, m := range dc.ments {
+			if m.from < s.from || m.to > s.to || m.to > k {
+				continue
+			}
+			a := dc.actors.info(m.id)
+			if a == nil || a.Kind != Person {
+				continue
+			}
+			if p := dc.prepBefore(m); p != "" {
+				continue
+			}
+			if m.to < len(dc.toks) && dc.toks[m.to].norm == "'s" {
+				continue
+			}
+			return m, true
+		}
+	}
+	return dc.antecedent(k, func(a *Actor) bool { return a.Kind == Person })
 }

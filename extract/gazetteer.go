@@ -259,8 +259,8 @@ func (l *gazetteerLoader) load(path string, data []byte) error {
 			r := &refDef{Phrases: splitList(cols[1]), Rules: splitList(cols[2])}
 			for _, rule := range r.Rules {
 				base, _, _ := strings.Cut(rule, "~")
-				if base != "issuer" && base != "addressee" && base != "recent" {
-					return fail("unknown reference rule %q (want issuer, addressee or recent, with ~TAG)", rule)
+				if base != "issuer" && base != "addressee" && base != "recent" && base != "signer" {
+					return fail("unknown reference rule %q (want issuer, addressee, signer or recent, with ~TAG)", rule)
 				}
 				if base == "recent" && !strings.Contains(rule, "~") {
 					return fail("rule recent needs a tag: recent~TAG")

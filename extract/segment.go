@@ -15,7 +15,7 @@ type segDoc struct {
 	closing    string // "Tirana, December 4, 1961"
 	issuerText string // TEI gloss from
 	addrText   string // TEI gloss to
-	signer     string // TEI signed persName actor
+	signer     string // TEI: the person who signed (closer/signed/persName)
 	seeds      []seed // TEI persName mentions
 	notesFrom  int    // TEI: code point where footnotes start in Text, or -1
 	editor     string // TEI: the edition's publisher, who asserts what footnotes say

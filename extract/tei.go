@@ -190,7 +190,12 @@ func (x *Extractor) teiDocument(div *xnode, volume, editor string) segDoc {
 	var notes []*xnode
 	labels := map[string]string{}
 	var walk func(n *xnode)
+	inCloser, signer := false, ""
 	walk = func(n *xnode) {
+		if n.name == "closer" {
+			inCloser = true
+			defer func() { inCloser = false }()
+		}
 		if n.name == "" {
 			w.write(n.text)
 			return
@@ -215,6 +220,9 @@ func (x *Extractor) teiDocument(div *xnode, volume, editor string) segDoc {
 		}
 		if n.name == "persName" && n.attr("corresp") != "" {
 			id := slug(volume + "-" + strings.TrimPrefix(n.attr("corresp"), "#"))
+			if inCloser {
+				signer = id
+			}
 			label := n.plain()
 			if len([]rune(label)) > len([]rune(labels[id])) {
 				labels[id] = label
@@ -311,6 +319,7 @@ func (x *Extractor) teiDocument(div *xnode, volume, editor string) segDoc {
 		}
 	}
 	sd.editor = editor
+	sd.signer = signer
 	return sd
 }
 
