@@ -5,7 +5,9 @@
 #   3. times `notegraph export` in every RDF format, RUNS times each, and
 #      serdi's N-Triples→Turtle conversion of the same N-Triples file;
 #   4. runs the Go benchmarks of build/bench_build_test.go (extraction on one
-#      core, mapping, store load per backend) on a slice of the same corpus;
+#      core, mapping, store load per backend) and cmd/notegraph/
+#      bench_export_test.go (exports, split into the store's iteration and
+#      the encoder) on a slice of the same corpus;
 #   5. runs the peer tagger (github.com/jdkato/prose/v2, scripts/prosepeer,
 #      its own module) on the same slice;
 # and prints a table of medians with min–max.
@@ -110,6 +112,9 @@ echo "== Go benchmarks on the first $GO_NOTES notes of the same corpus"
 NOTEGRAPH_BENCH_NOTES=$GO_NOTES GOMAXPROCS=1 go test -run '^$' \
 	-bench '^(BenchmarkExtract|BenchmarkMap|BenchmarkStoreLoad)$' -benchtime 1x -count "$RUNS" ./build/ |
 	tee "$BENCH_DIR/gobench.txt"
+NOTEGRAPH_BENCH_NOTES=$GO_NOTES GOMAXPROCS=1 go test -run '^$' \
+	-bench '^BenchmarkExport$' -benchtime 1x -count "$RUNS" ./cmd/notegraph/ |
+	tee "$BENCH_DIR/gobench-export.txt"
 PEER_NOTES=$((PEER_FILES * 10))
 NOTEGRAPH_BENCH_NOTES=$PEER_NOTES GOMAXPROCS=1 go test -run '^$' \
 	-bench '^BenchmarkExtract$' -benchtime 1x -count "$RUNS" ./build/ |
@@ -187,6 +192,11 @@ print(f"| extraction, documents/s per core | {gb('BenchmarkExtract', 'docs/s', 0
 print(f"| ontology mapping, quads/s | {gb('BenchmarkMap', 'quads/s', 0)} | {gb('BenchmarkMap', 'quads/cpu-s', 0)} |")
 print(f"| store load, bolt, quads/s | {gb('BenchmarkStoreLoad/bolt', 'quads/s', 0)} | {gb('BenchmarkStoreLoad/bolt', 'quads/cpu-s', 0)} |")
 print(f"| store load, leveldb, quads/s | {gb('BenchmarkStoreLoad/leveldb', 'quads/s', 0)} | {gb('BenchmarkStoreLoad/leveldb', 'quads/cpu-s', 0)} |")
+g = gobench(os.path.join(d, "gobench-export.txt"))
+for sub, what in [("each", "store iteration alone (Each)"), ("encode-ttl", "Turtle encoder alone, quads in memory"),
+                  ("ttl", "ttl export (Each + encoder)"), ("nt", "nt export"), ("nq", "nq export"),
+                  ("trig", "trig export"), ("jsonld", "jsonld export")]:
+    print(f"| {what}, quads/s | {gb('BenchmarkExport/' + sub, 'quads/s', 0)} | {gb('BenchmarkExport/' + sub, 'quads/cpu-s', 0)} |")
 peer = os.path.join(d, "peer.txt")
 gp = gobench(os.path.join(d, "gobench-peer.txt"))
 if os.path.exists(peer):
