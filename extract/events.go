@@ -226,6 +226,9 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 		lo = cands[nearest].to
 	}
 	for k := i - 1; k >= lo; k-- {
+		if dc.toks[k].norm == "it" && i-k > 3 {
+			continue
+		}
 		if m, ok := dc.pronoun(k); ok {
 			return m, true
 		}
@@ -260,6 +263,26 @@ func (dc *docCtx) pronoun(k int) (mention, bool) {
 		}
 	case "they":
 		if m, ok := dc.antecedent(k, func(a *Actor) bool { return a.Kind != Person && a.Kind != Place }); ok {
+			return mention{from: k, to: k + 1, id: m.id}, true
+		}
+	case "it":
+		// "it is known that ..." is no reference
+		if k+1 < len(dc.toks) {
+			switch dc.toks[k+1].norm {
+			case "is", "was", "has", "had", "seems", "would", "will", "can", "cannot", "should", "must", "appears":
+				return mention{}, false
+			}
+		}
+		org := func(a *Actor) bool { return a.Kind == GovernmentOrganization || a.Kind == Organization }
+		// "the decision of X by which it demands": the noun just before
+		if k > 0 && (dc.toks[k-1].norm == "which" || dc.toks[k-1].norm == "whereby") {
+			if m, ok := dc.antecedent(k, org); ok {
+				return mention{from: k, to: k + 1, id: m.id}, true
+			}
+			return mention{}, false
+		}
+		// otherwise the subject in focus: the first actor of its sentence
+		if m, ok := dc.focus(k, org); ok {
 			return mention{from: k, to: k + 1, id: m.id}, true
 		}
 	}
@@ -440,7 +463,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	if len(p.Need) > 0 && !inWindow(p.Need, last+1, winEnd) && !(passive || p.Noun) {
 		return nil
 	}
-	if len(p.Need) > 0 && (passive || p.Noun) && !inWindow(p.Need, last+1, winEnd) && !inWindow(p.Need, i-10, i) {
+	if len(p.Need) > 0 && (passive || p.Noun) && !inWindow(p.Need, last+1, winEnd) && !inWindow(p.Need, i-20, i) {
 		return nil
 	}
 	if len(p.Not) > 0 && inWindow(p.Not, i-2, winEnd) {
@@ -659,10 +682,12 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		}
 		return ids
 	}
+	agentFromSide := false
 	for _, sl := range agentSlots {
 		lastUsed = nil
 		if id, ok := slot(sl); ok {
 			e.Agents = all(id)
+			agentFromSide = sl == "them" || sl == "us" || sl == "counterpart"
 			break
 		}
 	}
@@ -673,6 +698,13 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 				e.Targets = all(id)
 				break
 			}
+		}
+	}
+	if p.Deed && passive && len(e.Agents) == 0 {
+		// "the most elementary norms ... are violated": by the other side
+		if id := x.sideSlot(dc, "them"); id != "" {
+			e.Agents = []string{id}
+			agentFromSide = true
 		}
 	}
 	if p.Deed {
@@ -729,6 +761,10 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		reported = false
 	}
 	_, denied := hasCue(ps, "denial", toks, s.from, i)
+	if agentFromSide && (reported || negated) {
+		// the side was guessed, and the words are another's or denied
+		return nil
+	}
 	switch {
 	case p.Deed:
 		if reported || negated {
@@ -1011,4 +1047,27 @@ func (dc *docCtx) personAntecedentDepth(k, depth int) (mention, bool) {
 		}
 	}
 	return dc.antecedent(k, func(a *Actor) bool { return a.Kind == Person })
+}
+
+// focus is the leftmost fitting actor not governed by a preposition in the
+// sentence of token k (before k), else in the nearest earlier sentence.
+func (dc *docCtx) focus(k int, fits func(*Actor) bool) (mention, bool) {
+	si := -1
+	for n, s := range dc.sents {
+		if s.from <= k && k < s.to {
+			si = n
+		}
+	}
+	for n := si; n >= 0 && n >= si-2; n-- {
+		s := dc.sents[n]
+		for _, m := range dc.ments {
+			if m.from < s.from || m.to > s.to || m.to > k || m.speaker {
+				continue
+			}
+			if a := dc.actors.info(m.id); a != nil && fits(a) && dc.prepBefore(m) == "" {
+				return m, true
+			}
+		}
+	}
+	return mention{}, false
 }
