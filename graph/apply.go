@@ -256,6 +256,11 @@ func (s *Store) Apply(puts []Put, removes []rdf.Term) error {
 	if err := s.write(w1.deltas); err != nil {
 		return err
 	}
+	if betweenSteps != nil {
+		if err := betweenSteps(); err != nil {
+			return err
+		}
+	}
 	var puts2 []string
 	for _, iri := range order {
 		if batch[iri] != nil {
@@ -274,6 +279,10 @@ func (s *Store) Apply(puts []Put, removes []rdf.Term) error {
 	}
 	return s.write(w2.deltas)
 }
+
+// betweenSteps, when set by a test, runs between the two transactions of a
+// two-step Apply; an error stops the Apply there, as a crash would.
+var betweenSteps func() error
 
 // twoStep counts Applies that took the two-transaction path (for tests).
 var twoStep atomic.Int64

@@ -576,3 +576,46 @@ func TestOpenErrors(t *testing.T) {
 		ro.Close()
 	}
 }
+
+func TestStoreInUse(t *testing.T) {
+	for _, b := range []string{Bolt, LevelDB} {
+		dir := filepath.Join(t.TempDir(), b)
+		s, err := Open(dir, Options{Create: true, Backend: b})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = Open(dir, Options{})
+		if err == nil || !strings.Contains(err.Error(), "in use") {
+			t.Errorf("%s: second Open of a store in use: %v", b, err)
+		}
+		s.Close()
+	}
+}
+
+// TestInterruptedTwoStepApply stops a two-transaction Apply between its
+// transactions, as a crash would: the batch's graphs are then fully out, the
+// others untouched, and applying again completes the change.
+func TestInterruptedTwoStepApply(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, open func() *Store) {
+		s := open()
+		defer s.Close()
+		if s.Backend() == Postgres {
+			t.Skip("PostgreSQL applies every batch in one transaction")
+		}
+		d0, d1, d2 := testDoc(0, 0), testDoc(1, 1), testDoc(2, 0)
+		apply(t, s, []Put{d0, d1, d2})
+		n := twoStep.Load()
+		betweenSteps = func() error { return fmt.Errorf("simulated crash") }
+		err := s.Apply([]Put{testDoc(1, 0), testDoc(2, 0)}, nil)
+		betweenSteps = nil
+		if err == nil || twoStep.Load() == n {
+			t.Fatalf("the interrupted Apply did not take two steps (err %v)", err)
+		}
+		checkConsistent(t, s, content(d0))
+		if _, gs, _ := s.SourceGraphs("file0.txt"); len(gs) != 1 {
+			t.Fatalf("graphs of file0.txt after the interruption: %v", gs)
+		}
+		apply(t, s, []Put{testDoc(1, 0), testDoc(2, 0)})
+		checkConsistent(t, s, content(d0, testDoc(1, 0), d2))
+	})
+}
