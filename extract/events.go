@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -54,6 +55,9 @@ func (x *Extractor) events(sd *segDoc, dc *docCtx) {
 					continue
 				}
 				seen[key{p.Type, i}] = true
+				if duplicate(d.Events, evs[0]) {
+					continue
+				}
 				base := len(d.Events)
 				for k, e := range evs {
 					if e.ChargeOf >= 0 {
@@ -313,13 +317,23 @@ func (dc *docCtx) object(s sentence, i, end int) (mention, bool, int, int) {
 	npEnd := i + 1
 	for npEnd < end {
 		t := dc.toks[npEnd]
-		if t.raw == "," || t.raw == ";" || (prepositions[t.norm] && t.norm != "of" && npEnd > i+1) || t.norm == "which" || t.norm == "that" || t.norm == "who" {
+		if t.raw == "," || t.raw == ";" || t.norm == "which" || t.norm == "that" || t.norm == "who" || t.norm == "while" || t.norm == "since" || npEnd-i > 24 {
 			break
 		}
 		npEnd++
 	}
+	// the object actor is in the head phrase, before its prepositional
+	// attachments other than "of"
+	headEnd := i + 1
+	for headEnd < npEnd {
+		t := dc.toks[headEnd]
+		if prepositions[t.norm] && t.norm != "of" && headEnd > i+1 {
+			break
+		}
+		headEnd++
+	}
 	for _, m := range dc.ments {
-		if m.from <= i || m.from >= npEnd || dc.isPlace(m.id) {
+		if m.from <= i || m.from >= headEnd || dc.isPlace(m.id) {
 			continue
 		}
 		p := dc.prepBefore(m)
@@ -440,12 +454,15 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		}
 	}
 	if !p.Noun && ps.passive[toks[i].norm] {
-		for k := i - 1; k >= s.from && k >= i-3; k-- {
-			if beForms[toks[k].norm] {
+		// "are isolated and even deprived": a participle coordinated with a
+		// passive one is passive too
+		for k := i - 1; k >= s.from && k >= i-6; k-- {
+			n := toks[k].norm
+			if beForms[n] {
 				passive = true
 				break
 			}
-			if !strings.HasSuffix(toks[k].norm, "ly") && toks[k].norm != "not" && toks[k].norm != "never" {
+			if !strings.HasSuffix(n, "ly") && n != "not" && n != "never" && n != "and" && n != "even" && n != "also" && !(ps.passive[n] && k < i-1) {
 				break
 			}
 		}
@@ -501,7 +518,9 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 			return "", false
 		case "subj":
 			if passive {
-				if m, ok := dc.prepObject("by", last, end); ok {
+				// the agent's "by" follows the verb closely ("was requested on the
+				// pretext that ... by using" names no agent)
+				if m, ok := dc.prepObject("by", last, min(end, last+4)); ok {
 					use(m)
 					return m.id, true
 				}
@@ -528,6 +547,17 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 			if d.Addressee != "" {
 				if st := x.side(dc, d.Addressee); st != "" {
 					return x.composeID(dc.actors, "government", st), true
+				}
+			}
+		case "by.before":
+			// "obstructed by the Soviet authorities by all possible means,
+			// including ... surveillance": the agent named earlier in the sentence
+			for k := i - 1; k > s.from; k-- {
+				if toks[k].norm == "by" {
+					if m, ok := dc.mentionAfter(k+1, i); ok {
+						use(m)
+						return m.id, true
+					}
 				}
 			}
 		case "poss":
@@ -639,7 +669,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		// a prepositional theme that names no actor: "the demand ... for the
 		// reduction of the staff"
 		if prepositions[sl] {
-			if k := indexWord(toks, sl, last+1, min(winEnd, last+4)); k >= 0 && k+1 < end {
+			if k := indexWord(toks, sl, last+1, min(winEnd, last+10)); k >= 0 && k+1 < end {
 				b := k + 1
 				for b < end && b-k <= 14 && toks[b].raw != "," && toks[b].raw != ";" && toks[b].norm != "which" {
 					b++
@@ -1070,4 +1100,21 @@ func (dc *docCtx) focus(k int, fits func(*Actor) bool) (mention, bool) {
 		}
 	}
 	return mention{}, false
+}
+
+// duplicate reports an event already told by an earlier report of the same
+// sentence: "violated and annulled the agreement" is one cancellation.
+func duplicate(evs []Event, e Event) bool {
+	for _, o := range evs {
+		if o.Type != e.Type || o.Stance != e.Stance || !slices.Equal(o.Agents, e.Agents) || !slices.Equal(o.Targets, e.Targets) {
+			continue
+		}
+		if o.Evidence.End < e.Evidence.Start || e.Evidence.End < o.Evidence.Start {
+			continue
+		}
+		if len(o.Themes) == len(e.Themes) && (len(o.Themes) == 0 || o.Themes[0].Actor == e.Themes[0].Actor && strings.Contains(o.Themes[0].Text, e.Themes[0].Text) || strings.Contains(e.Themes[0].Text, o.Themes[0].Text)) {
+			return true
+		}
+	}
+	return false
 }

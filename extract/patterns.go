@@ -63,7 +63,7 @@ func newPatternLoader() *patternLoader {
 	return &patternLoader{ps: &patternSet{byForm: map[string][]*pattern{}, cues: map[string][][]string{}, accusable: map[string]bool{}, speechActs: map[string]bool{}, passive: map[string]bool{}}}
 }
 
-var argSlots = map[string]bool{"subj": true, "obj": true, "by": true, "of": true, "from": true, "to": true, "against": true, "with": true, "on": true, "for": true, "issuer": true, "addressee": true, "theme.state": true, "issuer.state": true, "addressee.state": true, "us": true, "them": true, "us.state": true, "them.state": true, "counterpart": true, "counterpart.state": true, "poss": true, "agent.state": true, "none": true, "toward": true, "in": true, "between": true, "at": true, "under": true, "over": true, "about": true, "regarding": true}
+var argSlots = map[string]bool{"subj": true, "obj": true, "by": true, "of": true, "from": true, "to": true, "against": true, "with": true, "on": true, "for": true, "issuer": true, "addressee": true, "theme.state": true, "issuer.state": true, "addressee.state": true, "us": true, "them": true, "us.state": true, "them.state": true, "counterpart": true, "counterpart.state": true, "poss": true, "by.before": true, "agent.state": true, "none": true, "toward": true, "in": true, "between": true, "at": true, "under": true, "over": true, "about": true, "regarding": true}
 
 var cueClasses = map[string]bool{"reported": true, "denial": true, "irrealis": true, "negation": true, "reporting": true}
 
