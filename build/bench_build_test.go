@@ -196,7 +196,7 @@ func BenchmarkStoreLoad(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
-				if err := build.SyncShared(st, m, nil); err != nil {
+				if err := build.SyncShared(st, m); err != nil {
 					b.Fatal(err)
 				}
 				b.StopTimer()

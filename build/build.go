@@ -30,8 +30,11 @@ import (
 // what an older one built.
 const Version = "notegraph-0.1"
 
-// Extensions are the file types a folder is searched for.
+// Extensions are the document file types a folder is searched for.
 var Extensions = []string{".txt", ".md", ".markdown", ".xml", ".tei"}
+
+// RDFExtensions are the RDF file types `notegraph import` searches a folder for.
+var RDFExtensions = []string{".ttl", ".trig", ".nt", ".nq", ".jsonld", ".json"}
 
 // Input is one source file.
 type Input struct {
@@ -40,11 +43,11 @@ type Input struct {
 	read func() ([]byte, error)
 }
 
-// Inputs expands paths (files, or folders searched recursively for
-// Extensions, in lexical order) into inputs. A missing path is an error
+// Inputs expands paths (files, or folders searched recursively for files
+// with one of exts, in lexical order) into inputs. A missing path is an error
 // naming it. Several files with the same base name are an error: the base
 // name is the source's identity in the store.
-func Inputs(paths []string) ([]Input, error) {
+func Inputs(paths []string, exts []string) ([]Input, error) {
 	var out []Input
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -60,7 +63,7 @@ func Inputs(paths []string) ([]Input, error) {
 			if err != nil {
 				return err
 			}
-			if !d.IsDir() && hasExt(q) {
+			if !d.IsDir() && hasExt(q, exts) {
 				found = append(found, q)
 			}
 			return nil
@@ -83,7 +86,7 @@ func FSInputs(fsys fs.FS, prefix string) ([]Input, error) {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && hasExt(q) {
+		if !d.IsDir() && hasExt(q, Extensions) {
 			q := q
 			out = append(out, Input{Path: path.Join(prefix, q), Key: path.Base(q), read: func() ([]byte, error) { return fs.ReadFile(fsys, q) }})
 		}
@@ -99,9 +102,9 @@ func fileInput(p string) Input {
 	return Input{Path: p, Key: filepath.Base(p), read: func() ([]byte, error) { return os.ReadFile(p) }}
 }
 
-func hasExt(p string) bool {
+func hasExt(p string, exts []string) bool {
 	ext := strings.ToLower(filepath.Ext(p))
-	for _, e := range Extensions {
+	for _, e := range exts {
 		if ext == e {
 			return true
 		}
@@ -163,6 +166,7 @@ func Run(st *graph.Store, x *extract.Extractor, inputs []Input, opts Options) (S
 	if err != nil {
 		return Summary{}, err
 	}
+	m.Known = x.KnownLabel
 	if opts.BatchQuads <= 0 {
 		opts.BatchQuads = 20000
 	}
@@ -240,7 +244,7 @@ func Run(st *graph.Store, x *extract.Extractor, inputs []Input, opts Options) (S
 		return sum, err
 	}
 	if changed || !hasDefault(st) {
-		if err := SyncShared(st); err != nil {
+		if err := SyncShared(st, m); err != nil {
 			return sum, err
 		}
 	}
@@ -253,14 +257,16 @@ func hasDefault(st *graph.Store) bool {
 	return err == nil && len(entries) > 0 && entries[0].Graph.IsZero()
 }
 
-// SyncShared rewrites the default graph as the event-type scheme plus the
-// reconciled union of what every document says about its actors.
-func SyncShared(st *graph.Store) error {
+// SyncShared rewrites the default graph's own entry: the event-type scheme
+// and one rdfs:label for every actor the documents mention (the documents
+// contribute the rest of what they say about actors themselves, in the
+// transaction that writes them).
+func SyncShared(st *graph.Store, m *ontology.Mapper) error {
 	union, err := st.SharedUnion()
 	if err != nil {
 		return err
 	}
-	quads := append(ontology.MergeShared(union), ontology.SchemeQuads()...)
+	quads := append(m.Labels(union), ontology.SchemeQuads()...)
 	return st.Apply([]graph.Put{{Quads: quads}}, nil)
 }
 

@@ -19,6 +19,10 @@ import (
 // actor IDs, event order), so rebuilding the same corpus yields the same graph.
 type Mapper struct {
 	Base string // ends in '/' or '#'
+	// Known tells the labels a gazetteer gives actor IDs (nil: none known).
+	// An actor met in the text but not known has its label among the name
+	// forms met, so it is recorded as one of them (skos:altLabel).
+	Known func(id string) (string, bool)
 }
 
 // NewMapper checks base and returns a Mapper.
@@ -288,11 +292,14 @@ func (m *Mapper) actor(q *graphQuads, a extract.Actor, actor func(string) rdf.Te
 		class = Organization
 	}
 	q.add(s, RDF+"type", iri(class))
-	if a.Label != "" {
-		q.add(s, Label, rdf.NewLiteral(a.Label))
+	// Every name form goes in as skos:altLabel; the one rdfs:label of an
+	// actor is chosen across all documents (Labels), because documents
+	// that meet a person under different names must not give it two.
+	if _, known := m.known(a.ID); a.Label != "" && !known {
+		q.add(s, AltLabel, rdf.NewLiteral(a.Label))
 	}
 	for _, l := range a.AltLabels {
-		if l != a.Label && l != "" {
+		if l != "" {
 			q.add(s, AltLabel, rdf.NewLiteral(l))
 		}
 	}
@@ -313,6 +320,13 @@ func (m *Mapper) actor(q *graphQuads, a extract.Actor, actor func(string) rdf.Te
 	}
 }
 
+func (m *Mapper) known(id string) (string, bool) {
+	if m.Known == nil {
+		return "", false
+	}
+	return m.Known(id)
+}
+
 // sortUnique sorts quads and drops duplicates.
 func sortUnique(qs []rdf.Quad) []rdf.Quad {
 	sort.Slice(qs, func(i, j int) bool { return rdf.CompareQuads(qs[i], qs[j]) < 0 })
@@ -325,29 +339,39 @@ func sortUnique(qs []rdf.Quad) []rdf.Quad {
 	return out
 }
 
-// MergeShared reconciles the actor triples that several documents
-// contributed: each actor keeps one rdfs:label (the first in sort order of
-// the candidates, the others become skos:altLabel), so that the union of
-// documents built at different times stays a clean description.
-func MergeShared(qs []rdf.Quad) []rdf.Quad {
-	qs = sortUnique(append([]rdf.Quad(nil), qs...))
-	labels := map[rdf.Term]rdf.Term{}
-	for _, x := range qs {
-		if x.P.Value == Label {
-			if cur, ok := labels[x.S]; !ok || rdf.Compare(x.O, cur) < 0 {
-				labels[x.S] = x.O
-			}
-		}
-	}
-	out := make([]rdf.Quad, 0, len(qs))
-	for _, x := range qs {
-		if x.P.Value == Label && labels[x.S] != x.O {
-			x.P = rdf.NewIRI(AltLabel)
-		}
-		if x.P.Value == AltLabel && labels[x.S] == x.O {
+// Labels gives every actor of the shared (default-graph) triples one
+// rdfs:label: the gazetteer's label when Known has one for the actor's ID,
+// else the longest of its name forms (skos:altLabel), ties broken by
+// code point order. The result is sorted.
+func (m *Mapper) Labels(shared []rdf.Quad) []rdf.Quad {
+	prefix := m.Base + "actor/"
+	best := map[rdf.Term]string{}
+	var actors []rdf.Term
+	for _, x := range shared {
+		if x.S.Kind != rdf.IRI || !strings.HasPrefix(x.S.Value, prefix) {
 			continue
 		}
-		out = append(out, x)
+		cur, seen := best[x.S]
+		if !seen {
+			actors = append(actors, x.S)
+			best[x.S] = ""
+		}
+		if x.P.Value != AltLabel {
+			continue
+		}
+		if l := x.O.Value; len([]rune(l)) > len([]rune(cur)) || len([]rune(l)) == len([]rune(cur)) && l < cur {
+			best[x.S] = l
+		}
+	}
+	var out []rdf.Quad
+	for _, a := range actors {
+		label := best[a]
+		if l, ok := m.known(strings.TrimPrefix(a.Value, prefix)); ok && l != "" {
+			label = l
+		}
+		if label != "" {
+			out = append(out, rdf.Quad{S: a, P: iri(Label), O: rdf.NewLiteral(label)})
+		}
 	}
 	return sortUnique(out)
 }

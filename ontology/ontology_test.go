@@ -116,7 +116,8 @@ func TestDocumentMapping(t *testing.T) {
 		}
 	}
 	if !has(shared, "http://example.org/ng/actor/embassy", ExactMatch, iri(WD+"Q1")) ||
-		!has(shared, "http://example.org/ng/actor/ministry", AltLabel, rdf.NewLiteral("the Ministry")) {
+		!has(shared, "http://example.org/ng/actor/ministry", AltLabel, rdf.NewLiteral("the Ministry")) ||
+		!has(shared, "http://example.org/ng/actor/ministry", AltLabel, rdf.NewLiteral("Ministry")) {
 		t.Errorf("actor triples missing: %v", shared)
 	}
 	for _, q := range shared {
@@ -155,26 +156,24 @@ func TestNewMapperRejectsBadBase(t *testing.T) {
 	}
 }
 
-func TestMergeSharedKeepsOneLabel(t *testing.T) {
-	a := iri("http://example.org/actor/x")
-	qs := []rdf.Quad{
-		{S: a, P: iri(Label), O: rdf.NewLiteral("Gac Mazi")},
-		{S: a, P: iri(Label), O: rdf.NewLiteral("G. Mazi")},
+func TestLabelsOnePerActor(t *testing.T) {
+	m, _ := NewMapper("http://example.org/")
+	a, b, c := iri("http://example.org/actor/mazi"), iri("http://example.org/actor/freedonia"), iri("http://example.org/actor/x")
+	shared := []rdf.Quad{
+		{S: a, P: iri(AltLabel), O: rdf.NewLiteral("Mazi")},
 		{S: a, P: iri(AltLabel), O: rdf.NewLiteral("Gac Mazi")},
-		{S: a, P: iri(Label), O: rdf.NewLiteral("G. Mazi")},
+		{S: a, P: iri(AltLabel), O: rdf.NewLiteral("G. Mazi")},
+		{S: b, P: iri(AltLabel), O: rdf.NewLiteral("Freedonian Republic of the Marx Brothers")},
+		{S: c, P: iri(RDF + "type"), O: iri(Person)},
 	}
-	got := MergeShared(qs)
+	m.Known = func(id string) (string, bool) { return "Republic of Freedonia", id == "freedonia" }
+	got := m.Labels(shared)
 	want := []rdf.Quad{
-		{S: a, P: iri(Label), O: rdf.NewLiteral("G. Mazi")},
-		{S: a, P: iri(AltLabel), O: rdf.NewLiteral("Gac Mazi")},
+		{S: b, P: iri(Label), O: rdf.NewLiteral("Republic of Freedonia")},
+		{S: a, P: iri(Label), O: rdf.NewLiteral("Gac Mazi")},
 	}
-	if len(got) != len(want) {
-		t.Fatalf("MergeShared = %v, want %v", got, want)
-	}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Errorf("MergeShared[%d] = %v, want %v", i, got[i], want[i])
-		}
+	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("Labels = %v, want %v", got, want)
 	}
 }
 

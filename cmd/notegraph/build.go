@@ -50,7 +50,7 @@ func runBuild(c *cli.Context) error {
 	if c.NArg() == 0 {
 		inputs, err = build.FSInputs(examples.Corpus, "examples")
 	} else {
-		inputs, err = build.Inputs(c.Args().Slice())
+		inputs, err = build.Inputs(c.Args().Slice(), build.Extensions)
 	}
 	if err != nil {
 		return err

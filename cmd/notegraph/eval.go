@@ -43,7 +43,7 @@ func evalCommand() *cli.Command {
 			if c.NArg() == 0 {
 				inputs, err = build.FSInputs(examples.Corpus, "examples")
 			} else {
-				inputs, err = build.Inputs(c.Args().Slice())
+				inputs, err = build.Inputs(c.Args().Slice(), build.Extensions)
 			}
 			if err != nil {
 				return err

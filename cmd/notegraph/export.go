@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -97,9 +98,18 @@ func runExport(c *cli.Context) error {
 		if out == "-" {
 			out = "."
 		}
-		return writeCSV(st, out, opts)
+		if err := writeCSV(st, out, opts); errors.Is(err, export.ErrGephiOption) {
+			return usageError{err}
+		} else if err != nil {
+			return err
+		}
+		return nil
 	}
-	return writeAtomically(out, c.App.Writer, func(w io.Writer) error { return proj.write(w, st, opts) })
+	err = writeAtomically(out, c.App.Writer, func(w io.Writer) error { return proj.write(w, st, opts) })
+	if errors.Is(err, export.ErrGephiOption) {
+		return usageError{err}
+	}
+	return err
 }
 
 func formatFromExt(out string) string {

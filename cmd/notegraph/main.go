@@ -66,6 +66,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			statsCommand(),
 			evalCommand(),
 			queryCommand(),
+			importCommand(),
 		},
 		OnUsageError:    onUsage,
 		HideHelpCommand: true,
