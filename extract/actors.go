@@ -24,13 +24,38 @@ type docActors struct {
 	actors map[string]*Actor
 	tags   map[string][]string
 	alts   map[string]map[string]bool
-	// surnames of persons met with a role, so later bare mentions merge
-	surnames map[string]string
+	// surnames and full names of persons met with a role, so later bare
+	// mentions merge
+	surnames  map[string]string
+	fullNames map[string]fullName
+}
+
+type fullName struct {
+	id    string
+	words []string
+}
+
+// remember lets later mentions of a minted person by name find it.
+func (d *docActors) remember(id, name string) {
+	toks := tokenize([]rune(name))
+	var words []string
+	for _, t := range toks {
+		if t.word && len([]rune(t.raw)) > 1 {
+			words = append(words, t.norm)
+		}
+	}
+	if len(words) == 0 {
+		return
+	}
+	d.surnames[words[len(words)-1]] = id
+	if len(words) > 1 {
+		d.fullNames[words[0]] = fullName{id: id, words: words}
+	}
 }
 
 func newDocActors(g *gazetteer) *docActors {
 	return &docActors{g: g, actors: map[string]*Actor{}, tags: map[string][]string{},
-		alts: map[string]map[string]bool{}, surnames: map[string]string{}}
+		alts: map[string]map[string]bool{}, surnames: map[string]string{}, fullNames: map[string]fullName{}}
 }
 
 // info returns the actor record for id: the document's own (minted or
@@ -261,6 +286,21 @@ func (x *Extractor) findMentions(rs []rune, toks []token, lo, hi int, dc *docCtx
 		}
 		v, e, ok := g.names.longest(toks[:hi], i, acceptName)
 		if !ok {
+			// a person met before, by full name ("Liri Belishova") or surname
+			if fn, ok := d.fullNames[toks[i].norm]; ok && toks[i].cap && i+len(fn.words) <= hi {
+				match := true
+				for q, w := range fn.words {
+					if toks[i+q].norm != w {
+						match = false
+						break
+					}
+				}
+				if match {
+					ms = append(ms, mention{from: i, to: i + len(fn.words), id: fn.id, name: true, surname: true})
+					i += len(fn.words)
+					continue
+				}
+			}
 			if id, ok := d.surnames[toks[i].norm]; ok && toks[i].cap {
 				ms = append(ms, mention{from: i, to: i + 1, id: id, name: true, surname: true})
 			}
@@ -568,7 +608,7 @@ func (x *Extractor) rolePersons(rs []rune, toks []token, lo, hi, ri int, ms []me
 			}
 			a := Actor{ID: id, Label: name, Kind: Person}
 			dc.actors.mint(a, nil)
-			dc.actors.surnames[toks[to-1].norm] = id
+			dc.actors.remember(id, name)
 			out = append(out, mention{from: spanFrom, to: to, id: id, name: true, alt: name})
 		}
 		a := dc.actors.actors[id]

@@ -66,6 +66,9 @@ func (x *Extractor) analyse(sd *segDoc) {
 	for k, v := range first.surnames {
 		dc.actors.surnames[k] = v
 	}
+	for k, v := range first.fullNames {
+		dc.actors.fullNames[k] = v
+	}
 	dc.ments = x.mentionsWithSeeds(sd, dc)
 	for _, id := range []string{d.Issuer, d.Addressee, d.DeliveredBy, d.DeliveredTo} {
 		if id != "" {

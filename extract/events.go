@@ -131,11 +131,17 @@ func (dc *docCtx) mentionAfter(j, limit int) (mention, bool) {
 	if j+1 < limit && dc.toks[j].word && !determiners[dc.toks[j].norm] && !dc.toks[j].cap && determiners[dc.toks[j+1].norm] {
 		return mention{}, false
 	}
-	for k := j; k < limit && k < j+4; k++ {
+	hopped := false
+	for k := j; k < limit && k < j+5; k++ {
 		if m, ok := dc.mentionAt(k); ok {
 			return m, true
 		}
 		t := dc.toks[k]
+		// "with the policy of the Albanian leaders": one "of" to the actor
+		if t.norm == "of" && !hopped && k > j {
+			hopped = true
+			continue
+		}
 		if !t.word || prepositions[t.norm] {
 			return mention{}, false
 		}
@@ -230,7 +236,7 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 		lo = cands[nearest].to
 	}
 	for k := i - 1; k >= lo; k-- {
-		if dc.toks[k].norm == "it" && i-k > 3 {
+		if dc.toks[k].norm == "it" && !(i-k == 1 || i-k == 2 && strings.HasSuffix(dc.toks[k+1].norm, "ly")) {
 			continue
 		}
 		if m, ok := dc.pronoun(k); ok {
@@ -261,12 +267,27 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 // mentioned before it.
 func (dc *docCtx) pronoun(k int) (mention, bool) {
 	switch dc.toks[k].norm {
-	case "he", "she":
+	case "he", "she", "his", "her":
 		if m, ok := dc.personAntecedent(k); ok {
 			return mention{from: k, to: k + 1, id: m.id}, true
 		}
-	case "they":
-		if m, ok := dc.antecedent(k, func(a *Actor) bool { return a.Kind != Person && a.Kind != Place }); ok {
+	case "they", "their", "them":
+		// the nearest group in the same sentence, else the subject in focus before
+		group := func(a *Actor) bool { return a.Kind != Person && a.Kind != Place }
+		si := dc.sentenceOf(k)
+		for j := len(dc.ments) - 1; j >= 0; j-- {
+			m := dc.ments[j]
+			if m.to > k || m.speaker || m.from < dc.sents[si].from {
+				continue
+			}
+			if a := dc.actors.info(m.id); a != nil && group(a) {
+				return mention{from: k, to: k + 1, id: m.id}, true
+			}
+		}
+		if m, ok := dc.focus(k, group); ok {
+			return mention{from: k, to: k + 1, id: m.id}, true
+		}
+		if m, ok := dc.antecedent(k, group); ok {
 			return mention{from: k, to: k + 1, id: m.id}, true
 		}
 	case "it":
@@ -315,6 +336,19 @@ func (dc *docCtx) object(s sentence, i, end int) (mention, bool, int, int) {
 		i += 2
 	}
 	npEnd := i + 1
+	if npEnd < end && dc.toks[npEnd].norm == "that" {
+		// "proposed that the Soviet Embassy maintain ...": the clause is the theme
+		npEnd++
+		for npEnd < end && npEnd-i <= 28 && dc.toks[npEnd].raw != ";" {
+			npEnd++
+		}
+		for _, m := range dc.ments {
+			if m.from > i+1 && m.from < npEnd && !dc.isPlace(m.id) {
+				return m, true, i + 1, npEnd
+			}
+		}
+		return mention{}, false, i + 1, npEnd
+	}
 	for npEnd < end {
 		t := dc.toks[npEnd]
 		if t.raw == "," || t.raw == ";" || t.norm == "which" || t.norm == "that" || t.norm == "who" || t.norm == "while" || t.norm == "since" || npEnd-i > 24 {
@@ -568,6 +602,14 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 					return m.id, true
 				}
 			}
+			// "their campaign of attacks and slander"
+			for k := i - 1; k >= s.from && k >= i-5; k-- {
+				if n := toks[k].norm; n == "their" || n == "his" || n == "her" {
+					if m, ok := dc.pronoun(k); ok {
+						return m.id, true
+					}
+				}
+			}
 		case "us", "them", "us.state", "them.state":
 			if id := x.sideSlot(dc, name); id != "" {
 				return id, true
@@ -646,7 +688,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 			continue
 		}
 		if sl == "obj" && passive {
-			if m, ok := dc.subject(s, i); ok {
+			if m, ok := dc.passiveSubject(s, i); ok {
 				mm := m
 				themeMention = &mm
 				use(m)
@@ -839,7 +881,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 
 var verbCue = map[string]bool{"to": true, "will": true, "shall": true, "must": true, "should": true, "would": true,
 	"can": true, "could": true, "may": true, "might": true, "not": true, "we": true, "they": true, "i": true, "you": true,
-	"and": true, "also": true, "who": true}
+	"also": true, "who": true}
 
 func (dc *docCtx) mentionEndingAt(i int) (mention, bool) {
 	for _, m := range dc.ments {
@@ -1117,4 +1159,29 @@ func duplicate(evs []Event, e Event) bool {
 		}
 	}
 	return false
+}
+
+func (dc *docCtx) sentenceOf(k int) int {
+	for n, s := range dc.sents {
+		if s.from <= k && k < s.to {
+			return n
+		}
+	}
+	return 0
+}
+
+// passiveSubject is the patient of a passive verb: the nearest mention before
+// it not governed by a preposition other than "of" ("the withdrawal of the
+// Ambassador ..., Nesti Nase, was requested").
+func (dc *docCtx) passiveSubject(s sentence, i int) (mention, bool) {
+	for j := len(dc.ments) - 1; j >= 0; j-- {
+		m := dc.ments[j]
+		if m.to > i || m.from < s.from || dc.isPlace(m.id) {
+			continue
+		}
+		if p := dc.prepBefore(m); p == "" || p == "of" {
+			return m, true
+		}
+	}
+	return dc.subject(s, i)
 }
