@@ -76,9 +76,7 @@ func runExport(c *cli.Context) error {
 		AssertedBy: c.String("asserted-by"),
 	}
 	if t := c.String("type"); t != "" {
-		for _, x := range strings.Split(t, ",") {
-			opts.Types = append(opts.Types, strings.TrimSpace(x))
-		}
+		opts.Types = splitList(t)
 	}
 	switch opts.Projection {
 	case "actors", "bipartite", "rdf":
@@ -170,4 +168,14 @@ func writeAtomically(path string, stdout io.Writer, write func(io.Writer) error)
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
 }

@@ -67,6 +67,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			evalCommand(),
 			queryCommand(),
 			importCommand(),
+			pathCommand(),
 		},
 		OnUsageError:    onUsage,
 		HideHelpCommand: true,

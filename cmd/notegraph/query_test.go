@@ -43,3 +43,24 @@ func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+func TestPathCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	mustRun(t, "build", "--db", db, "--out", "")
+	// Take one recall from the graph and ask for the chain between its agent and target.
+	res := mustRun(t, "query", "--db", db, "--format", "tsv", `SELECT ?a ?b WHERE {
+		?e ng:eventType/skos:notation "RECALL_AMBASSADOR" ; ng:agent/rdfs:label ?a ; ng:target/rdfs:label ?b } ORDER BY ?a ?b LIMIT 1`)
+	lines := strings.Split(strings.TrimSpace(res), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("no recall with agent and target:\n%s", res)
+	}
+	cols := strings.Split(lines[1], "\t")
+	from, to := strings.Trim(cols[0], `"`), strings.Trim(cols[1], `"`)
+	out := mustRun(t, "path", "--db", db, from, to)
+	if !strings.Contains(out, "chain 1 (1 events)") || !strings.Contains(out, "RECALL_AMBASSADOR") && !strings.Contains(out, "—") {
+		t.Errorf("path %s → %s:\n%s", from, to, out)
+	}
+	if code, _, errs := notegraph(t, "path", "--db", db, from, "Nobody At All"); code != 1 || !strings.Contains(errs, "Nobody At All") {
+		t.Errorf("unknown actor: exit %d %q", code, errs)
+	}
+}
