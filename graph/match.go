@@ -17,11 +17,12 @@ var DefaultGraph = rdf.NewIRI(defaultEntry)
 
 // Match calls fn for every stored quad that matches the pattern; a zero term
 // is a wildcard. It goes through Cayley's indexes: a bound subject (with or
-// without the predicate) or a bound object is an index look-up. A pattern
-// that binds only the predicate and/or the graph scans every quad of the
-// store, since Cayley's key-value backends have no predicate-leading or
-// label index. Results come in index order, not sorted. The ledger never
-// matches.
+// without the predicate) or a bound object is an index look-up. On bolt and
+// leveldb a pattern that binds only the predicate and/or the graph scans
+// every quad of the store, since Cayley's key-value backends have no
+// predicate-leading or label index (PostgreSQL has a predicate index, but
+// none on labels either). Results come in index order, not sorted. The
+// store's internal graphs never match.
 func (s *Store) Match(sub, pred, obj, g rdf.Term, fn func(rdf.Quad) error) error {
 	vals := [4]quad.Value{toValue(normTerm(sub)), toValue(normTerm(pred)), toValue(normTerm(obj)), nil}
 	defaultOnly := g == DefaultGraph
