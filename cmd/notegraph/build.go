@@ -37,21 +37,11 @@ func buildCommand() *cli.Command {
 func runBuild(c *cli.Context) error {
 	start := time.Now()
 	stderr := c.App.ErrWriter
-	xopts := extract.Options{ActorFiles: c.StringSlice("actors"), PatternFiles: c.StringSlice("patterns")}
-	x, err := extract.New(xopts)
+	x, xopts, inputs, err := extractorAndInputs(c)
 	if err != nil {
 		return err
 	}
 	knowledge, err := extract.Fingerprint(xopts)
-	if err != nil {
-		return err
-	}
-	var inputs []build.Input
-	if c.NArg() == 0 {
-		inputs, err = build.FSInputs(examples.Corpus, "examples")
-	} else {
-		inputs, err = build.Inputs(c.Args().Slice(), build.Extensions)
-	}
 	if err != nil {
 		return err
 	}
@@ -99,6 +89,24 @@ func runBuild(c *cli.Context) error {
 		return cli.Exit("", exitFail)
 	}
 	return nil
+}
+
+// extractorAndInputs loads the extractor with the --actors and --patterns
+// files, and lists the documents named on the command line (none: the
+// bundled corpus).
+func extractorAndInputs(c *cli.Context) (*extract.Extractor, extract.Options, []build.Input, error) {
+	xopts := extract.Options{ActorFiles: c.StringSlice("actors"), PatternFiles: c.StringSlice("patterns")}
+	x, err := extract.New(xopts)
+	if err != nil {
+		return nil, xopts, nil, err
+	}
+	var inputs []build.Input
+	if c.NArg() == 0 {
+		inputs, err = build.FSInputs(examples.Corpus, "examples")
+	} else {
+		inputs, err = build.Inputs(c.Args().Slice(), build.Extensions)
+	}
+	return x, xopts, inputs, err
 }
 
 func printCounts(w io.Writer, c ontology.Counts) {

@@ -5,9 +5,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"notegraph/build"
 	"notegraph/eval"
-	"notegraph/examples"
 	"notegraph/extract"
 )
 
@@ -35,16 +33,7 @@ func evalCommand() *cli.Command {
 				}
 				gold = append(gold, g...)
 			}
-			x, err := extract.New(extract.Options{ActorFiles: c.StringSlice("actors"), PatternFiles: c.StringSlice("patterns")})
-			if err != nil {
-				return err
-			}
-			var inputs []build.Input
-			if c.NArg() == 0 {
-				inputs, err = build.FSInputs(examples.Corpus, "examples")
-			} else {
-				inputs, err = build.Inputs(c.Args().Slice(), build.Extensions)
-			}
+			x, _, inputs, err := extractorAndInputs(c)
 			if err != nil {
 				return err
 			}
