@@ -7,13 +7,20 @@ cd "$(dirname "$0")"
 
 bash scripts/install-validators.sh
 
-pg_started=""
-if [ -z "${NOTEGRAPH_TEST_PG:-}" ] && [ -x graph/testdata/pg-start.sh ]; then
-  NOTEGRAPH_TEST_PG="$(bash graph/testdata/pg-start.sh)"
+# A private PostgreSQL cluster on a loopback port, for the store tests that
+# run on both backends (skipped when NOTEGRAPH_TEST_PG already names one).
+pgdir=""
+if [ -z "${NOTEGRAPH_TEST_PG:-}" ]; then
+  pgdir="$(mktemp -d /tmp/notegraph-pg.XXXXXX)"
+  NOTEGRAPH_TEST_PG="$(sh graph/testdata/pg-start.sh "$pgdir" "${NOTEGRAPH_TEST_PG_PORT:-55432}")"
   export NOTEGRAPH_TEST_PG
-  pg_started=1
 fi
-cleanup() { [ -n "$pg_started" ] && bash graph/testdata/pg-stop.sh || true; }
+cleanup() {
+  if [ -n "$pgdir" ]; then
+    sh graph/testdata/pg-stop.sh "$pgdir" >/dev/null 2>&1 || true
+    rm -rf "$pgdir"
+  fi
+}
 trap cleanup EXIT
 
 go vet ./...
