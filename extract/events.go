@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -80,10 +81,8 @@ func (x *Extractor) side(dc *docCtx, id string) string {
 		if dc.actors.hasTag(c, "Country") {
 			return c
 		}
-		for _, sid := range x.gaz.order {
-			if ga := x.gaz.actors[sid]; ga.Party == c {
-				return sid
-			}
+		if sid, ok := x.gaz.partyOf[c]; ok {
+			return sid
 		}
 	}
 	return id
@@ -113,8 +112,19 @@ func (dc *docCtx) isPlace(id string) bool {
 	return a != nil && a.Kind == Place
 }
 
+// span returns the mentions that start in tokens [from, to); mentions are
+// sorted by start, so per-trigger analysis stays local in long documents.
+func (dc *docCtx) span(from, to int) []mention {
+	lo := sort.Search(len(dc.ments), func(k int) bool { return dc.ments[k].from >= from })
+	hi := lo
+	for hi < len(dc.ments) && dc.ments[hi].from < to {
+		hi++
+	}
+	return dc.ments[lo:hi]
+}
+
 func (dc *docCtx) mentionAt(from int) (mention, bool) {
-	for _, m := range dc.ments {
+	for _, m := range dc.span(from, from+1) {
 		if m.from == from && !dc.isPlace(m.id) {
 			return m, true
 		}
@@ -169,7 +179,7 @@ func (dc *docCtx) prepBefore(m mention) string {
 // mention not governed by a preposition.
 func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 	var cands []mention
-	for _, m := range dc.ments {
+	for _, m := range dc.span(s.from, i) {
 		if dc.isPlace(m.id) {
 			continue
 		}
@@ -251,8 +261,8 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 	if dc.doc.Kind == KindTelegram && len(cands) == 0 && i-s.from <= 2 {
 		for n := len(dc.sents) - 1; n >= 0; n-- {
 			if dc.sents[n].to <= s.from {
-				for _, m := range dc.ments {
-					if m.from >= dc.sents[n].from && m.to <= dc.sents[n].to && dc.prepBefore(m) == "" {
+				for _, m := range dc.span(dc.sents[n].from, dc.sents[n].to) {
+					if m.to <= dc.sents[n].to && dc.prepBefore(m) == "" {
 						return m, true
 					}
 				}
@@ -275,9 +285,10 @@ func (dc *docCtx) pronoun(k int) (mention, bool) {
 		// the nearest group in the same sentence, else the subject in focus before
 		group := func(a *Actor) bool { return a.Kind != Person && a.Kind != Place }
 		si := dc.sentenceOf(k)
-		for j := len(dc.ments) - 1; j >= 0; j-- {
-			m := dc.ments[j]
-			if m.to > k || m.speaker || m.from < dc.sents[si].from {
+		in := dc.span(dc.sents[si].from, k)
+		for j := len(in) - 1; j >= 0; j-- {
+			m := in[j]
+			if m.to > k || m.speaker {
 				continue
 			}
 			if a := dc.actors.info(m.id); a != nil && group(a) {
@@ -316,7 +327,8 @@ func (dc *docCtx) pronoun(k int) (mention, bool) {
 
 // antecedent is the nearest mention before token k whose actor fits.
 func (dc *docCtx) antecedent(k int, fits func(*Actor) bool) (mention, bool) {
-	for j := len(dc.ments) - 1; j >= 0; j-- {
+	start := sort.Search(len(dc.ments), func(j int) bool { return dc.ments[j].from >= k })
+	for j := start - 1; j >= 0 && j >= start-400; j-- {
 		m := dc.ments[j]
 		if m.to > k || m.speaker {
 			continue
@@ -342,8 +354,8 @@ func (dc *docCtx) object(s sentence, i, end int) (mention, bool, int, int) {
 		for npEnd < end && npEnd-i <= 28 && dc.toks[npEnd].raw != ";" {
 			npEnd++
 		}
-		for _, m := range dc.ments {
-			if m.from > i+1 && m.from < npEnd && !dc.isPlace(m.id) {
+		for _, m := range dc.span(i+2, npEnd) {
+			if !dc.isPlace(m.id) {
 				return m, true, i + 1, npEnd
 			}
 		}
@@ -366,8 +378,8 @@ func (dc *docCtx) object(s sentence, i, end int) (mention, bool, int, int) {
 		}
 		headEnd++
 	}
-	for _, m := range dc.ments {
-		if m.from <= i || m.from >= headEnd || dc.isPlace(m.id) {
+	for _, m := range dc.span(i+1, headEnd) {
+		if dc.isPlace(m.id) {
 			continue
 		}
 		p := dc.prepBefore(m)
@@ -403,6 +415,9 @@ func (dc *docCtx) prepObject(prep string, i, end int) (mention, bool) {
 
 func hasCue(ps *patternSet, class string, toks []token, from, to int) (int, bool) {
 	for k := from; k < to; k++ {
+		if !ps.cueWords[toks[k].norm] {
+			continue
+		}
 		for _, seq := range ps.cues[class] {
 			if k+len(seq) > to {
 				continue
@@ -596,7 +611,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 			}
 		case "poss":
 			// "Stoessel's request", "the Soviet Government’s unilateral decision"
-			for _, m := range dc.ments {
+			for _, m := range dc.span(max(s.from, i-12), i) {
 				if m.to < len(toks) && toks[m.to].norm == "'s" && m.to+1 <= i && i-(m.to+1) <= 2 && !dc.isPlace(m.id) {
 					use(m)
 					return m.id, true
@@ -698,8 +713,8 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 			continue
 		}
 		if id, ok := slot(sl); ok {
-			for _, m := range dc.ments {
-				if m.id == id && m.from > i {
+			for _, m := range dc.span(i+1, s.to) {
+				if m.id == id {
 					mm := m
 					themeMention = &mm
 					themeText = normSpace(spanText(dc.rs, toks, m.from, m.to))
@@ -884,7 +899,7 @@ var verbCue = map[string]bool{"to": true, "will": true, "shall": true, "must": t
 	"also": true, "who": true}
 
 func (dc *docCtx) mentionEndingAt(i int) (mention, bool) {
-	for _, m := range dc.ments {
+	for _, m := range dc.span(max(0, i-40), i) {
 		if m.to == i {
 			return m, true
 		}
@@ -905,7 +920,8 @@ func indexWord(toks []token, w string, from, to int) int {
 // before the trigger, else the first after it, else the document's date.
 func (x *Extractor) eventDate(dc *docCtx, s sentence, i int) string {
 	best := ""
-	for _, dm := range dc.dates {
+	first := sort.Search(len(dc.dates), func(k int) bool { return dc.dates[k].from >= s.from })
+	for _, dm := range dc.dates[first:] {
 		if dm.from < s.from || dm.to > s.to {
 			continue
 		}
@@ -969,8 +985,8 @@ func (dc *docCtx) conjuncts(m mention, s sentence) []mention {
 		return hasAnd
 	}
 	idx := -1
-	for k, x := range dc.ments {
-		if x.from == m.from && x.to == m.to {
+	for k := sort.Search(len(dc.ments), func(k int) bool { return dc.ments[k].from >= m.from }); k < len(dc.ments) && dc.ments[k].from == m.from; k++ {
+		if dc.ments[k].to == m.to {
 			idx = k
 		}
 	}
@@ -1073,23 +1089,15 @@ func (dc *docCtx) personAntecedentDepth(k, depth int) (mention, bool) {
 	if depth > 4 {
 		return mention{}, false
 	}
-	si := -1
-	for n, s := range dc.sents {
-		if s.from <= k && k < s.to {
-			si = n
-		}
-	}
-	if si < 0 {
-		return mention{}, false
-	}
+	si := dc.sentenceOf(k)
 	for n := si; n >= 0 && n >= si-3; n-- {
 		s := dc.sents[n]
 		// a sentence whose subject is itself a pronoun, or elided in telegraphic
 		// style ("Said he ..."), passes its own antecedent on
 		if n < si {
 			first := -1
-			for _, m := range dc.ments {
-				if m.from >= s.from && m.to <= s.to {
+			for _, m := range dc.span(s.from, s.to) {
+				if m.to <= s.to {
 					first = m.from
 					break
 				}
@@ -1101,8 +1109,8 @@ func (dc *docCtx) personAntecedentDepth(k, depth int) (mention, bool) {
 				}
 			}
 		}
-		for _, m := range dc.ments {
-			if m.from < s.from || m.to > s.to || m.to > k {
+		for _, m := range dc.span(s.from, s.to) {
+			if m.to > s.to || m.to > k {
 				continue
 			}
 			a := dc.actors.info(m.id)
@@ -1124,16 +1132,11 @@ func (dc *docCtx) personAntecedentDepth(k, depth int) (mention, bool) {
 // focus is the leftmost fitting actor not governed by a preposition in the
 // sentence of token k (before k), else in the nearest earlier sentence.
 func (dc *docCtx) focus(k int, fits func(*Actor) bool) (mention, bool) {
-	si := -1
-	for n, s := range dc.sents {
-		if s.from <= k && k < s.to {
-			si = n
-		}
-	}
+	si := dc.sentenceOf(k)
 	for n := si; n >= 0 && n >= si-2; n-- {
 		s := dc.sents[n]
-		for _, m := range dc.ments {
-			if m.from < s.from || m.to > s.to || m.to > k || m.speaker {
+		for _, m := range dc.span(s.from, s.to) {
+			if m.to > s.to || m.to > k || m.speaker {
 				continue
 			}
 			if a := dc.actors.info(m.id); a != nil && fits(a) && dc.prepBefore(m) == "" {
@@ -1147,7 +1150,7 @@ func (dc *docCtx) focus(k int, fits func(*Actor) bool) (mention, bool) {
 // duplicate reports an event already told by an earlier report of the same
 // sentence: "violated and annulled the agreement" is one cancellation.
 func duplicate(evs []Event, e Event) bool {
-	for _, o := range evs {
+	for _, o := range evs[max(0, len(evs)-30):] {
 		if o.Type != e.Type || o.Stance != e.Stance || !slices.Equal(o.Agents, e.Agents) || !slices.Equal(o.Targets, e.Targets) {
 			continue
 		}
@@ -1162,21 +1165,21 @@ func duplicate(evs []Event, e Event) bool {
 }
 
 func (dc *docCtx) sentenceOf(k int) int {
-	for n, s := range dc.sents {
-		if s.from <= k && k < s.to {
-			return n
-		}
+	n := sort.Search(len(dc.sents), func(n int) bool { return dc.sents[n].to > k })
+	if n >= len(dc.sents) {
+		return max(0, len(dc.sents)-1)
 	}
-	return 0
+	return n
 }
 
 // passiveSubject is the patient of a passive verb: the nearest mention before
 // it not governed by a preposition other than "of" ("the withdrawal of the
 // Ambassador ..., Nesti Nase, was requested").
 func (dc *docCtx) passiveSubject(s sentence, i int) (mention, bool) {
-	for j := len(dc.ments) - 1; j >= 0; j-- {
-		m := dc.ments[j]
-		if m.to > i || m.from < s.from || dc.isPlace(m.id) {
+	in := dc.span(s.from, i)
+	for j := len(in) - 1; j >= 0; j-- {
+		m := in[j]
+		if m.to > i || dc.isPlace(m.id) {
 			continue
 		}
 		if p := dc.prepBefore(m); p == "" || p == "of" {

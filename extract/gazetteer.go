@@ -25,6 +25,7 @@ type gazetteer struct {
 	roleT  *trie // person role phrases
 	// orgWords name institutions in a person's apposition ("University")
 	orgWords map[string]bool
+	partyOf  map[string]string // party ID → the state it governs
 }
 
 type gazActor struct {
@@ -429,6 +430,14 @@ func (l *gazetteerLoader) finish() (*gazetteer, error) {
 		}
 	}
 	sort.Strings(g.order)
+	g.partyOf = map[string]string{}
+	for _, id := range g.order {
+		if p := g.actors[id].Party; p != "" {
+			if _, dup := g.partyOf[p]; !dup {
+				g.partyOf[p] = id
+			}
+		}
+	}
 	return g, nil
 }
 

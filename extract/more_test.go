@@ -251,3 +251,24 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExtractLong runs one long document (the 9 December note's body
+// repeated), to keep per-trigger analysis local: throughput must not fall
+// with document length.
+func BenchmarkExtractLong(b *testing.B) {
+	x := newX(b)
+	data, err := os.ReadFile(filepath.Join(corpusDir, "albania-ussr-1961.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := string(data)
+	body := s[strings.Index(s, "Since its creation"):strings.LastIndex(s, "Tirana, December 9, 1961")]
+	big := []byte("Note of the Ministry of Foreign Affairs of the Albanian People’s Republic to the Embassy of the Soviet Union in Tirana, December 9, 1961:\n\n" + strings.Repeat(body, 30))
+	b.SetBytes(int64(len(big)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := x.File("long.txt", big); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

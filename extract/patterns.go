@@ -48,6 +48,7 @@ type pattern struct {
 type patternSet struct {
 	byForm    map[string][]*pattern // first word form → patterns
 	cues      map[string][][]string // cue class → phrases (token norms)
+	cueWords  map[string]bool       // first words of all cues, for a quick test
 	accusable map[string]bool
 	// speechActs are types whose other-party instances the issuer reports
 	// rather than alleges ("they accuse us": a report of their words)
@@ -60,7 +61,7 @@ type patternLoader struct {
 }
 
 func newPatternLoader() *patternLoader {
-	return &patternLoader{ps: &patternSet{byForm: map[string][]*pattern{}, cues: map[string][][]string{}, accusable: map[string]bool{}, speechActs: map[string]bool{}, passive: map[string]bool{}}}
+	return &patternLoader{ps: &patternSet{byForm: map[string][]*pattern{}, cues: map[string][][]string{}, cueWords: map[string]bool{}, accusable: map[string]bool{}, speechActs: map[string]bool{}, passive: map[string]bool{}}}
 }
 
 var argSlots = map[string]bool{"subj": true, "obj": true, "by": true, "of": true, "from": true, "to": true, "against": true, "with": true, "on": true, "for": true, "issuer": true, "addressee": true, "theme.state": true, "issuer.state": true, "addressee.state": true, "us": true, "them": true, "us.state": true, "them.state": true, "counterpart": true, "counterpart.state": true, "poss": true, "by.before": true, "agent.state": true, "none": true, "toward": true, "in": true, "between": true, "at": true, "under": true, "over": true, "about": true, "regarding": true}
@@ -128,6 +129,7 @@ func (l *patternLoader) load(path string, data []byte) error {
 				}
 				if len(seq) > 0 {
 					ps.cues[cols[1]] = append(ps.cues[cols[1]], seq)
+					ps.cueWords[seq[0]] = true
 				}
 			}
 			continue

@@ -94,6 +94,17 @@ func makeToken(rs []rune, i, j int, word bool) token {
 var normReplacer = strings.NewReplacer("’", "'", "ʼ", "'", "‑", "-")
 
 func normWord(s string) string {
+	// fast path: plain lower-case ASCII, most words of a text
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 0x80 || ('A' <= c && c <= 'Z') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return s
+	}
 	return strings.ToLower(normReplacer.Replace(s))
 }
 
