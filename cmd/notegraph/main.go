@@ -60,6 +60,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Writer:    stdout,
 		ErrWriter: stderr,
 		Commands: []*cli.Command{
+			initCommand(),
 			buildCommand(),
 			exportCommand(),
 			ontologyCommand(),

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"io"
+	"net/url"
 	"os"
 
 	"github.com/urfave/cli/v2"
@@ -45,3 +47,33 @@ func isURL(s string) bool {
 }
 
 func readAll(f *os.File) ([]byte, error) { return io.ReadAll(f) }
+
+func initCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "init",
+		Usage: "create an empty store: the schema in a PostgreSQL database, or an embedded store in a folder",
+		Flags: []cli.Flag{dbFlag()},
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usagef("init takes no arguments (got %q)", c.Args().First())
+			}
+			if err := graph.Init(c.String("db")); err != nil {
+				return err
+			}
+			_, err := fmt.Fprintf(c.App.Writer, "store ready at %s\n", redactURL(c.String("db")))
+			return err
+		},
+	}
+}
+
+// redactURL hides a password in a database URL before it is printed.
+func redactURL(addr string) string {
+	u, err := url.Parse(addr)
+	if err != nil || u.User == nil {
+		return addr
+	}
+	if _, has := u.User.Password(); has {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
