@@ -495,6 +495,15 @@ func (x *Extractor) resolveRef(r *refDef, dc *docCtx, before []mention) string {
 	}
 	for _, rule := range r.Rules {
 		base, tag, _ := strings.Cut(rule, "~")
+		if side, inst, ok := strings.Cut(base, "+"); ok {
+			// "them+mfa": the other side's foreign ministry
+			if st := x.sideSlot(dc, side+".state"); st != "" {
+				if id := x.composeID(dc.actors, inst, st); id != "" {
+					return id
+				}
+			}
+			continue
+		}
 		var id string
 		switch base {
 		case "issuer":

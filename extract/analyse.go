@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -128,15 +129,8 @@ func (x *Extractor) mentionsWithSeeds(sd *segDoc, dc *docCtx) []mention {
 	}
 	var out []mention
 	for _, s := range sd.seeds {
-		from, to := -1, -1
-		for i, t := range dc.toks {
-			if from < 0 && t.start >= s.start {
-				from = i
-			}
-			if t.end <= s.end {
-				to = i + 1
-			}
-		}
+		from := sort.Search(len(dc.toks), func(i int) bool { return dc.toks[i].start >= s.start })
+		to := sort.Search(len(dc.toks), func(i int) bool { return dc.toks[i].end > s.end })
 		if from < 0 || to <= from {
 			continue
 		}

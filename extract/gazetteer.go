@@ -26,6 +26,7 @@ type gazetteer struct {
 	// orgWords name institutions in a person's apposition ("University")
 	orgWords map[string]bool
 	partyOf  map[string]string // party ID → the state it governs
+	byTEI    map[string]string // "frus1961-63v05#p_TWR1" → actor ID
 }
 
 type gazActor struct {
@@ -152,13 +153,20 @@ var (
 )
 
 type gazetteerLoader struct {
-	g *gazetteer
+	g        *gazetteer
+	refInsts []refInst // institutions named by reference rules, checked at the end
+}
+
+type refInst struct {
+	inst string
+	path string
+	line int
 }
 
 func newGazetteerLoader() *gazetteerLoader {
 	return &gazetteerLoader{g: &gazetteer{
 		actors: map[string]*gazActor{}, insts: map[string]*instDef{},
-		names: newTrie(), heads: newTrie(), roleT: newTrie(), orgWords: map[string]bool{},
+		names: newTrie(), heads: newTrie(), roleT: newTrie(), orgWords: map[string]bool{}, byTEI: map[string]string{},
 	}}
 }
 
@@ -260,8 +268,12 @@ func (l *gazetteerLoader) load(path string, data []byte) error {
 			r := &refDef{Phrases: splitList(cols[1]), Rules: splitList(cols[2])}
 			for _, rule := range r.Rules {
 				base, _, _ := strings.Cut(rule, "~")
+				if side, inst, ok := strings.Cut(base, "+"); ok && (side == "us" || side == "them") {
+					l.refInsts = append(l.refInsts, refInst{inst: inst, line: line, path: path})
+					continue
+				}
 				if base != "issuer" && base != "addressee" && base != "recent" && base != "signer" {
-					return fail("unknown reference rule %q (want issuer, addressee, signer or recent, with ~TAG)", rule)
+					return fail("unknown reference rule %q (want issuer, addressee, signer, recent, with ~TAG, or us+INST, them+INST)", rule)
 				}
 				if base == "recent" && !strings.Contains(rule, "~") {
 					return fail("rule recent needs a tag: recent~TAG")
@@ -359,6 +371,16 @@ func (l *gazetteerLoader) load(path string, data []byte) error {
 					a.Party = v
 				case "role":
 					a.Role = v
+				case "tei":
+					for _, k := range splitList(v) {
+						if !strings.Contains(k, "#") {
+							return fail("tei= wants VOLUME#ID, got %q", k)
+						}
+						if old, dup := g.byTEI[k]; dup {
+							return fail("tei=%s already names actor %q", k, old)
+						}
+						g.byTEI[k] = id
+					}
 				case "wikidata":
 					if !wikidataRe.MatchString(v) {
 						return fail("bad Wikidata id %q (want Q and digits)", v)
@@ -408,6 +430,11 @@ func (l *gazetteerLoader) finish() (*gazetteer, error) {
 			if err := check("party", []string{a.Party}); err != nil {
 				return nil, err
 			}
+		}
+	}
+	for _, ri := range l.refInsts {
+		if g.insts[ri.inst] == nil {
+			return nil, &DataError{Path: ri.path, Line: ri.line, Msg: fmt.Sprintf("reference rule names unknown institution %q", ri.inst)}
 		}
 	}
 	for _, r := range g.roles {

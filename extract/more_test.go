@@ -133,9 +133,9 @@ func TestRolePersons(t *testing.T) {
 	if cc == nil || !slices.Contains(cc.AltLabels, "Central Committee of our party") {
 		t.Errorf("Central Committee of our party: %+v", cc)
 	}
-	// TEI persName/@corresp gives a volume-qualified ID
+	// TEI persName/@corresp: the gazetteer ties it to a person (tei=), else it is a volume-qualified ID
 	fr := extractFile(t, x, filepath.Join(corpusDir, "frus", "frus1961-63v16_d192-d193.xml"))
-	if get(fr.Documents[0], "frus1961-63v16-p-gb1") == nil {
+	if g := get(fr.Documents[0], "gufler"); g == nil || g.Label != "Bernard Gufler" {
 		t.Errorf("Gufler by corresp missing: %+v", fr.Documents[0].Actors)
 	}
 	if fr.Documents[0].Issuer != "us-embassy-finland" || fr.Documents[0].Addressee != "us-department-of-state" || fr.Documents[0].Date != "1961-11-03" || fr.Documents[0].Place != "Helsinki" {
@@ -270,5 +270,60 @@ func BenchmarkExtractLong(b *testing.B) {
 		if _, err := x.File("long.txt", big); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestTEIFixture reads a small TEI file: markup metadata, a person known only
+// by persName/@corresp, a footnote asserted by the publisher, offsets.
+func TestTEIFixture(t *testing.T) {
+	x := newX(t)
+	tei := `<?xml version="1.0"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><publicationStmt>
+<publisher>Office of the Historian</publisher><idno type="frus">frus-test</idno>
+</publicationStmt></fileDesc></teiHeader><text><body>
+<div type="document" xml:id="d1"><head>1. Telegram From the <gloss type="from">Embassy in Finland</gloss> to the <gloss type="to">Department of State</gloss></head>
+<dateline><placeName>Helsinki</placeName>, <date when="1961-11-03T15:00:00">November 3, 1961</date></dateline>
+<p>100. <persName corresp="#p_XYZ9">Virtanen</persName> protested the Soviet note.<note n="1">On November 1 the Soviet authorities arrested <persName corresp="#p_XYZ9">Virtanen</persName>.</note></p>
+<closer><signed><persName corresp="#p_GB1">Gufler</persName></signed></closer></div>
+</body></text></TEI>`
+	f, err := x.File("fixture.xml", []byte(tei))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := f.Documents[0]
+	if d.Kind != KindTelegram || d.Date != "1961-11-03" || d.Place != "Helsinki" || d.Issuer != "us-embassy-finland" || d.Addressee != "us-department-of-state" || d.SourceStart != -1 {
+		t.Errorf("metadata: %+v", d)
+	}
+	if !strings.HasPrefix(d.Title, "Telegram From the Embassy in Finland") {
+		t.Errorf("title %q", d.Title)
+	}
+	var vir *Actor
+	for i := range d.Actors {
+		if d.Actors[i].ID == "frus-test-p-xyz9" {
+			vir = &d.Actors[i]
+		}
+	}
+	if vir == nil || vir.Label != "Virtanen" || vir.Kind != Person {
+		t.Fatalf("person by corresp: %+v", d.Actors)
+	}
+	if !findEvent(d, "PROTEST", "frus-test-p-xyz9", "", Reported, "Virtanen protested") && !findEvent(d, "PROTEST", "frus-test-p-xyz9", "", Alleged, "Virtanen protested") {
+		dumpEvents(t, d)
+		t.Error("no protest by the person known by corresp")
+	}
+	editor := ""
+	for _, e := range d.Events {
+		if e.Type == "ARREST" {
+			editor = e.AssertedBy
+			if !slices.Contains(e.Targets, "frus-test-p-xyz9") || e.Date != "1961-11-01" {
+				t.Errorf("footnote arrest: %+v", e)
+			}
+		}
+	}
+	if editor != "office-of-the-historian" {
+		dumpEvents(t, d)
+		t.Errorf("footnote events asserted by %q, want the publisher", editor)
+	}
+	if strings.Contains(d.Text, "  ") || strings.Contains(d.Text, "<") {
+		t.Errorf("text keeps markup or runs of blanks: %q", d.Text)
 	}
 }

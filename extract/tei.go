@@ -219,7 +219,13 @@ func (x *Extractor) teiDocument(div *xnode, volume, editor string) segDoc {
 			walk(k)
 		}
 		if n.name == "persName" && n.attr("corresp") != "" {
-			id := slug(volume + "-" + strings.TrimPrefix(n.attr("corresp"), "#"))
+			// a person the gazetteer ties to this edition's identifier
+			// (tei=VOLUME#ID) is that actor; else the identifier is the ID
+			key := volume + "#" + strings.TrimPrefix(n.attr("corresp"), "#")
+			id, known := x.gaz.byTEI[key]
+			if !known {
+				id = slug(volume + "-" + strings.TrimPrefix(n.attr("corresp"), "#"))
+			}
 			if inCloser {
 				signer = id
 			}
