@@ -43,16 +43,31 @@ type Input struct {
 	read func() ([]byte, error)
 }
 
+// PathErrors lists the paths Inputs could not use; the other paths' inputs
+// are still returned with it.
+type PathErrors []error
+
+func (e PathErrors) Error() string {
+	msgs := make([]string, len(e))
+	for i, err := range e {
+		msgs[i] = err.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
 // Inputs expands paths (files, or folders searched recursively for files
-// with one of exts, in lexical order) into inputs. A missing path is an error
-// naming it. Several files with the same base name are an error: the base
-// name is the source's identity in the store.
+// with one of exts, in lexical order) into inputs. A missing path does not
+// stop the others: it is reported in a PathErrors beside them. Several
+// files with the same base name are an error: the base name is the
+// source's identity in the store.
 func Inputs(paths []string, exts []string) ([]Input, error) {
 	var out []Input
+	var missing PathErrors
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, errors.Unwrap(err))
+			missing = append(missing, fmt.Errorf("%s: %w", p, unwrapPath(err)))
+			continue
 		}
 		if !info.IsDir() {
 			out = append(out, fileInput(p))
@@ -76,7 +91,13 @@ func Inputs(paths []string, exts []string) ([]Input, error) {
 			out = append(out, fileInput(q))
 		}
 	}
-	return out, checkKeys(out)
+	if err := checkKeys(out); err != nil {
+		return nil, err
+	}
+	if len(missing) > 0 {
+		return out, missing
+	}
+	return out, nil
 }
 
 // FSInputs lists the files of an fs.FS (the embedded example corpus).

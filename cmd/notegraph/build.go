@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -38,6 +39,10 @@ func runBuild(c *cli.Context) error {
 	start := time.Now()
 	stderr := c.App.ErrWriter
 	x, xopts, inputs, err := extractorAndInputs(c)
+	var missing build.PathErrors
+	if errors.As(err, &missing) {
+		err = nil
+	}
 	if err != nil {
 		return err
 	}
@@ -64,6 +69,7 @@ func runBuild(c *cli.Context) error {
 		}
 	}
 	sum, err := build.Run(st, x, inputs, opts)
+	sum.Errors = append([]error(missing), sum.Errors...)
 	for _, e := range sum.Errors {
 		fmt.Fprintf(stderr, "notegraph: %v\n", e)
 	}
@@ -81,7 +87,7 @@ func runBuild(c *cli.Context) error {
 			return err
 		}
 		fmt.Fprintf(c.App.Writer, "built %d of %d files (%d unchanged, %d failed) into %s\n",
-			sum.Built, sum.Sources, sum.Unchanged, len(sum.Errors), c.String("db"))
+			sum.Built, sum.Sources+len(missing), sum.Unchanged, len(sum.Errors), redactURL(c.String("db")))
 		printCounts(c.App.Writer, counts)
 		fmt.Fprintf(c.App.Writer, "%-12s %.2f\n", "seconds", time.Since(start).Seconds())
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
@@ -28,6 +29,10 @@ func importCommand() *cli.Command {
 				return usageError{err}
 			}
 			inputs, err := build.Inputs(c.Args().Slice(), build.RDFExtensions)
+			var missing build.PathErrors
+			if errors.As(err, &missing) {
+				err = nil
+			}
 			if err != nil {
 				return err
 			}
@@ -37,6 +42,7 @@ func importCommand() *cli.Command {
 			}
 			defer st.Close()
 			sum, err := build.Import(st, inputs, build.Options{Base: c.String("base")})
+			sum.Errors = append([]error(missing), sum.Errors...)
 			for _, e := range sum.Errors {
 				fmt.Fprintf(c.App.ErrWriter, "notegraph: %v\n", e)
 			}
@@ -44,7 +50,7 @@ func importCommand() *cli.Command {
 				return err
 			}
 			fmt.Fprintf(c.App.Writer, "imported %d statements from %d of %d files (%d unchanged, %d failed)\n",
-				sum.Statements, sum.Imported, sum.Files, sum.Unchanged, len(sum.Errors))
+				sum.Statements, sum.Imported, sum.Files+len(missing), sum.Unchanged, len(sum.Errors))
 			if len(sum.Errors) > 0 {
 				return cli.Exit("", exitFail)
 			}
