@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -81,7 +82,7 @@ func (s *Store) pgSourceGraphs(source string) (string, []rdf.Term, error) {
 
 // pgBlobs streams the blobs of one ledger slot, ordered by graph IRI in
 // byte order (COLLATE "C" matches Go's string order) when sorted is set.
-func (s *Store) pgBlobs(pred string, subjects []string, sorted bool, fn func(iri, blob string) error) error {
+func (s *Store) pgBlobs(db queryer, pred string, subjects []string, sorted bool, fn func(iri, blob string) error) error {
 	q := `SELECT s.value_string, o.value_string
 	FROM quads q
 	JOIN nodes s ON s.hash = q.subject_hash
@@ -99,7 +100,7 @@ func (s *Store) pgBlobs(pred string, subjects []string, sorted bool, fn func(iri
 	if sorted {
 		q += ` ORDER BY s.value_string COLLATE "C"`
 	}
-	rows, err := s.pg.Query(q, args...)
+	rows, err := db.Query(q, args...)
 	if err != nil {
 		return pgError(s.addr, "read ledger", err)
 	}
@@ -119,7 +120,7 @@ func (s *Store) pgBlobs(pred string, subjects []string, sorted bool, fn func(iri
 	return nil
 }
 
-func (s *Store) pgDefaultGraph(own bool) ([]rdf.Quad, error) {
+func (s *Store) pgDefaultGraph(db queryer, own bool) ([]rdf.Quad, error) {
 	set := make(map[rdf.Quad]struct{})
 	add := func(q rdf.Quad) error { set[q] = struct{}{}; return nil }
 	decode := func(iri, blob string) error {
@@ -128,11 +129,11 @@ func (s *Store) pgDefaultGraph(own bool) ([]rdf.Quad, error) {
 		}
 		return nil
 	}
-	if err := s.pgBlobs(predShared, nil, false, decode); err != nil {
+	if err := s.pgBlobs(db, predShared, nil, false, decode); err != nil {
 		return nil, err
 	}
 	if own {
-		if err := s.pgBlobs(predQuads, []string{defaultEntry}, false, decode); err != nil {
+		if err := s.pgBlobs(db, predQuads, []string{defaultEntry}, false, decode); err != nil {
 			return nil, err
 		}
 	}
@@ -145,7 +146,14 @@ func (s *Store) pgDefaultGraph(own bool) ([]rdf.Quad, error) {
 }
 
 func (s *Store) pgEach(fn func(rdf.Quad) error) error {
-	def, err := s.pgDefaultGraph(true)
+	// One snapshot for the whole walk, so that a concurrent build shows
+	// either before or after each of its transactions.
+	tx, err := s.pg.BeginTx(ctxBG, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return pgError(s.addr, "begin", err)
+	}
+	defer tx.Rollback()
+	def, err := s.pgDefaultGraph(tx, true)
 	if err != nil {
 		return err
 	}
@@ -155,7 +163,7 @@ func (s *Store) pgEach(fn func(rdf.Quad) error) error {
 		}
 	}
 	// One streaming query over every graph's quad blob, in IRI order.
-	return s.pgBlobs(predQuads, nil, true, func(iri, blob string) error {
+	return s.pgBlobs(tx, predQuads, nil, true, func(iri, blob string) error {
 		if iri == defaultEntry {
 			return nil
 		}

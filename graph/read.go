@@ -209,7 +209,7 @@ func (s *Store) eachBlob(ents []entryRef, pred, ledger cgraph.Ref, fn func(e ent
 // without duplicates.
 func (s *Store) SharedUnion() ([]rdf.Quad, error) {
 	if s.pg != nil {
-		return s.pgDefaultGraph(false)
+		return s.pgDefaultGraph(s.pg, false)
 	}
 	ents, ledger, err := s.listEntries()
 	if err != nil {
