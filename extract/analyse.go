@@ -70,7 +70,13 @@ func (x *Extractor) analyse(sd *segDoc) {
 	for k, v := range first.fullNames {
 		dc.actors.fullNames[k] = v
 	}
+	dc.issuer = d.Issuer
+	if sd.principal != "" {
+		dc.issuer = sd.principal
+	}
+	dc.other = ""
 	dc.ments = x.mentionsWithSeeds(sd, dc)
+	dc.other = "" // recount the sides over the final mentions
 	for _, id := range []string{d.Issuer, d.Addressee, d.DeliveredBy, d.DeliveredTo} {
 		if id != "" {
 			if _, ok := dc.actors.actors[id]; !ok {

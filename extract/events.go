@@ -383,7 +383,9 @@ func (dc *docCtx) object(s sentence, i, end int) (mention, bool, int, int) {
 			continue
 		}
 		p := dc.prepBefore(m)
-		if p == "" || p == "of" {
+		// right after a particle of the trigger ("called in Dobrynin") the
+		// mention is the object
+		if p == "" || p == "of" || m.from == i+1 {
 			if m.to > npEnd {
 				npEnd = m.to
 			}
@@ -493,7 +495,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	winEnd := min(end, last+1+p.Window)
 	passive := false
 	// telegraphic or reduced passive: "Barghoorn arrested as spy"
-	if !p.Noun && ps.passive[toks[i].norm] && strings.HasSuffix(toks[i].norm, "ed") && i+1 < s.to && prepositions[toks[i+1].norm] && i > s.from {
+	if !p.Noun && len(p.Seq) == 0 && ps.passive[toks[i].norm] && strings.HasSuffix(toks[i].norm, "ed") && i+1 < s.to && prepositions[toks[i+1].norm] && i > s.from {
 		if _, ok := dc.mentionEndingAt(i); ok {
 			passive = true
 		} else if dc.toks[i-1].raw == "," {
@@ -859,11 +861,9 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		}
 		e.Stance, e.AssertedBy = Performed, issuer
 	case reported:
+		// the quoting document asserts that the words were said
 		e.Stance = Reported
 		e.AssertedBy = issuer
-		if m, ok := dc.subject(s, rk); ok && !x.sameSide(dc, m.id, issuer) {
-			e.AssertedBy = m.id
-		}
 		if denied {
 			e.Stance, e.AssertedBy = Denied, issuer
 		}
