@@ -496,7 +496,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	passive := false
 	// telegraphic or reduced passive: "Barghoorn arrested as spy"
 	if !p.Noun && len(p.Seq) == 0 && ps.passive[toks[i].norm] && strings.HasSuffix(toks[i].norm, "ed") && i+1 < s.to && prepositions[toks[i+1].norm] && i > s.from {
-		if _, ok := dc.mentionEndingAt(i); ok {
+		if _, ok := dc.mentionEndingAt(i); ok && d.Kind == KindTelegram {
 			passive = true
 		} else if dc.toks[i-1].raw == "," {
 			if _, ok := dc.mentionEndingAt(i - 1); ok {
@@ -537,8 +537,12 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	if len(p.Not) > 0 && inWindow(p.Not, i-2, winEnd) {
 		return nil
 	}
-	// irrealis: conditions, options and counterfactuals are no deeds
+	// irrealis: conditions, options and counterfactuals are no deeds; nor are
+	// intentions and future acts ("intend to demand", "will condemn")
 	if _, ok := hasCue(ps, "irrealis", toks, s.from, i); ok {
+		return nil
+	}
+	if _, ok := hasCue(ps, "future", toks, max(s.from, i-4), i); ok {
 		return nil
 	}
 	e := Event{Type: p.Type, ChargeOf: -1, Trigger: toks[i].raw}
@@ -811,6 +815,12 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	if len(e.Agents) == 0 {
 		return nil
 	}
+	// a side guessed for a passive must act on the other side's people
+	if agentFromSide && !p.Deed {
+		if len(e.Targets) == 0 || x.sameSide(dc, e.Targets[0], e.Agents[0]) {
+			return nil
+		}
+	}
 	if p.Charge != "" {
 		if k := indexWord(toks, p.Charge, last+1, end); k >= 0 && k+1 < end {
 			e.Charge = normSpace(string(dc.rs[toks[k+1].start:toks[end-1].end]))
@@ -884,7 +894,11 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		e.Stance, e.AssertedBy = Alleged, issuer
 	}
 	out := []Event{e}
-	if e.Stance == Alleged && ps.accusable[e.Type] && issuer != "" && agent != "" && !dc.inNote {
+	charged := ps.accusable[e.Type]
+	if !charged && ps.charged[e.Type] {
+		_, charged = hasCue(ps, "charge", toks, s.from, s.to)
+	}
+	if e.Stance == Alleged && charged && issuer != "" && agent != "" && !dc.inNote {
 		out = append(out, Event{
 			Type: "ACCUSE", Agents: []string{issuer}, Targets: []string{agent},
 			Charge: e.Quote, ChargeOf: 0, Date: d.Date, AssertedBy: issuer, Stance: Performed,

@@ -161,7 +161,7 @@ func TestUnseenDocument(t *testing.T) {
 	}
 	note := "Note of the Ministry of Foreign Affairs of Ruritania to the Embassy of Freedonia in Strelsau, March 3, 1958:\n\n" +
 		"The Ministry of Foreign Affairs of Ruritania protests most vigorously to the Freedonian Embassy against the hostile campaign of the Freedonian Government.\n\n" +
-		"On February 27, 1958, the Freedonian Government expelled the Ruritanian Ambassador, Rudolf Rassendyll, from Freedonia.\n\n" +
+		"On February 27, 1958, the Freedonian Government expelled on false grounds the Ruritanian Ambassador, Rudolf Rassendyll, from Freedonia.\n\n" +
 		"The Government of Ruritania has decided to recall its Ambassador to Freedonia, Count Rupert, and rejects the demand of the Freedonian Government.\n"
 	f, err := x.File("unseen.txt", []byte(note))
 	if err != nil {
@@ -180,7 +180,7 @@ func TestUnseenDocument(t *testing.T) {
 		quote, date        string
 	}{
 		{"PROTEST", "ruritania-mfa", "freedonia-embassy", Performed, "protests most vigorously", "1958-03-03"},
-		{"EXPEL", "freedonia-government", "ruritania", Alleged, "expelled the Ruritanian Ambassador", "1958-02-27"},
+		{"EXPEL", "freedonia-government", "ruritania", Alleged, "expelled on false grounds the Ruritanian Ambassador", "1958-02-27"},
 		{"ACCUSE", "ruritania-mfa", "freedonia-government", Performed, "expelled", "1958-03-03"},
 		{"RECALL_AMBASSADOR", "ruritania-government", "freedonia", Performed, "recall its Ambassador", "1958-03-03"},
 		{"REJECT", "ruritania-government", "", Performed, "rejects the demand", "1958-03-03"},

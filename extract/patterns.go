@@ -50,6 +50,9 @@ type patternSet struct {
 	cues      map[string][][]string // cue class → phrases (token norms)
 	cueWords  map[string]bool       // first words of all cues, for a quick test
 	accusable map[string]bool
+	// charged types are accusations only when the sentence calls them wrong
+	// ("expelled on false grounds"); a narrated expulsion is the deed alone
+	charged map[string]bool
 	// speechActs are types whose other-party instances the issuer reports
 	// rather than alleges ("they accuse us": a report of their words)
 	speechActs map[string]bool
@@ -61,12 +64,12 @@ type patternLoader struct {
 }
 
 func newPatternLoader() *patternLoader {
-	return &patternLoader{ps: &patternSet{byForm: map[string][]*pattern{}, cues: map[string][][]string{}, cueWords: map[string]bool{}, accusable: map[string]bool{}, speechActs: map[string]bool{}, passive: map[string]bool{}}}
+	return &patternLoader{ps: &patternSet{byForm: map[string][]*pattern{}, cues: map[string][][]string{}, cueWords: map[string]bool{}, accusable: map[string]bool{}, charged: map[string]bool{}, speechActs: map[string]bool{}, passive: map[string]bool{}}}
 }
 
 var argSlots = map[string]bool{"subj": true, "obj": true, "by": true, "of": true, "from": true, "to": true, "against": true, "with": true, "on": true, "for": true, "issuer": true, "addressee": true, "theme.state": true, "issuer.state": true, "addressee.state": true, "us": true, "them": true, "us.state": true, "them.state": true, "counterpart": true, "counterpart.state": true, "poss": true, "by.before": true, "agent.state": true, "none": true, "toward": true, "in": true, "between": true, "at": true, "under": true, "over": true, "about": true, "regarding": true}
 
-var cueClasses = map[string]bool{"reported": true, "denial": true, "irrealis": true, "negation": true, "reporting": true}
+var cueClasses = map[string]bool{"reported": true, "denial": true, "irrealis": true, "negation": true, "future": true, "charge": true}
 
 // inflect gives the regular forms of a verb or noun lemma.
 func inflect(lemma string, noun bool) []string {
@@ -120,7 +123,7 @@ func (l *patternLoader) load(path string, data []byte) error {
 				return fail("@cue wants: @cue CLASS PHRASES")
 			}
 			if !cueClasses[cols[1]] {
-				return fail("unknown cue class %q (want reported, reporting, denial, irrealis or negation)", cols[1])
+				return fail("unknown cue class %q (want reported, denial, irrealis, future, negation or charge)", cols[1])
 			}
 			for _, p := range splitList(cols[2]) {
 				var seq []string
@@ -133,7 +136,7 @@ func (l *patternLoader) load(path string, data []byte) error {
 				}
 			}
 			continue
-		case "@accusable", "@speechact":
+		case "@accusable", "@speechact", "@charged":
 			if len(cols) != 2 {
 				return fail("%s wants: %s TYPE|TYPE...", cols[0], cols[0])
 			}
@@ -141,9 +144,12 @@ func (l *patternLoader) load(path string, data []byte) error {
 				if !knownType(t) {
 					return fail("unknown event type %q", t)
 				}
-				if cols[0] == "@accusable" {
+				switch cols[0] {
+				case "@accusable":
 					ps.accusable[t] = true
-				} else {
+				case "@charged":
+					ps.charged[t] = true
+				default:
 					ps.speechActs[t] = true
 				}
 			}
