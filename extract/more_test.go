@@ -327,3 +327,28 @@ func TestTEIFixture(t *testing.T) {
 		t.Errorf("text keeps markup or runs of blanks: %q", d.Text)
 	}
 }
+
+// TestMarkdown segments a Markdown file at its headings.
+func TestMarkdown(t *testing.T) {
+	x := newX(t)
+	md := "# Statement of the Government of the Soviet Union\n\nThe Government of the Soviet Union protests against the hostile campaign of the Albanian Government.\n\n## Note of the Ministry of Foreign Affairs of the Albanian People's Republic, December 9, 1961\n\nThe Government of the Albanian People's Republic rejects the demand of the Soviet Government.\n"
+	f, err := x.File("notes.md", []byte(md))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Documents) != 2 {
+		t.Fatalf("%d documents", len(f.Documents))
+	}
+	a, b := f.Documents[0], f.Documents[1]
+	if a.Kind != KindStatement || a.Title != "Statement of the Government of the Soviet Union" || a.Issuer != "soviet-union-government" {
+		t.Errorf("first: %s %q %s", a.Kind, a.Title, a.Issuer)
+	}
+	if b.Kind != KindNote || b.Date != "1961-12-09" || b.Issuer != "albania-mfa" {
+		t.Errorf("second: %s %s %s", b.Kind, b.Date, b.Issuer)
+	}
+	if !findEvent(a, "PROTEST", "soviet-union-government", "", Performed, "protests against") || !findEvent(b, "REJECT", "albania-government", "", Performed, "rejects the demand") {
+		dumpEvents(t, a)
+		dumpEvents(t, b)
+		t.Error("events missing")
+	}
+}

@@ -205,12 +205,12 @@ func (x *Extractor) plainDocuments(src string) []segDoc {
 			}
 			cur.intro += t
 			continue
-		case isTitle(t):
+		case isTitle(t) || mdHeading(t):
 			if cur == nil || cur.hasBody || cur.footnote || cur.intro != "" {
 				cur = open(l)
 			}
 			cur.end, cur.headEnd = l.end, l.end
-			cur.heads = append(cur.heads, t)
+			cur.heads = append(cur.heads, strings.TrimSpace(strings.TrimLeft(t, "#")))
 			continue
 		}
 		if cur == nil || cur.footnote {
@@ -267,4 +267,10 @@ func cleanTitle(s string) string {
 		s = strings.TrimSuffix(s, "”")
 	}
 	return strings.TrimSpace(s)
+}
+
+// mdHeading reports a Markdown ATX heading ("## Note of ...").
+func mdHeading(t string) bool {
+	n := len(t) - len(strings.TrimLeft(t, "#"))
+	return n >= 1 && n <= 6 && len(t) > n && t[n] == ' '
 }
