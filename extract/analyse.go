@@ -21,6 +21,9 @@ type docCtx struct {
 	inner   []mention // mentions inside longer ones (the state in "Ambassador to X, Name")
 	other   string    // the state on the other side of the dispute, once known
 	seg     *segDoc
+	// deedAgent is the issuer's own side charged with a deed in the sentence
+	// under analysis, when another party's accusation is reported
+	deedAgent string
 }
 
 var prepositions = map[string]bool{

@@ -246,7 +246,7 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 		lo = cands[nearest].to
 	}
 	for k := i - 1; k >= lo; k-- {
-		if dc.toks[k].norm == "it" && !(i-k == 1 || i-k == 2 && strings.HasSuffix(dc.toks[k+1].norm, "ly")) {
+		if dc.toks[k].norm == "it" && !(i-k == 1 || i-k == 2 && strings.HasSuffix(dc.toks[k+1].norm, "ly") || k == s.from) {
 			continue
 		}
 		if m, ok := dc.pronoun(k); ok {
@@ -494,6 +494,10 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	}
 	winEnd := min(end, last+1+p.Window)
 	passive := false
+	// reduced relative: "the intolerable situation created by the Albanian authorities"
+	if !p.Noun && !passive && ps.passive[toks[i].norm] && strings.HasSuffix(toks[i].norm, "ed") && last+1 < s.to && toks[last+1].norm == "by" {
+		passive = true
+	}
 	// telegraphic or reduced passive: "Barghoorn arrested as spy"
 	if !p.Noun && len(p.Seq) == 0 && ps.passive[toks[i].norm] && strings.HasSuffix(toks[i].norm, "ed") && i+1 < s.to && prepositions[toks[i+1].norm] && i > s.from {
 		if _, ok := dc.mentionEndingAt(i); ok && d.Kind == KindTelegram {
@@ -800,7 +804,12 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 			agentFromSide = true
 		}
 	}
-	if p.Deed {
+	dc.deedAgent = ""
+	if p.Deed && len(e.Agents) > 0 && x.sameSide(dc, e.Agents[0], dc.issuer) && !dc.inNote {
+		// our side's deed: only an accusation someone else makes (see stance)
+		dc.deedAgent = e.Agents[0]
+		e.Agents = []string{dc.issuer}
+	} else if p.Deed {
 		// an alleged deed: the issuer accuses its doer
 		if len(e.Agents) == 0 || x.sameSide(dc, e.Agents[0], dc.issuer) || dc.inNote {
 			return nil
@@ -817,7 +826,11 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	}
 	// a side guessed for a passive must act on the other side's people
 	if agentFromSide && !p.Deed {
-		if len(e.Targets) == 0 || x.sameSide(dc, e.Targets[0], e.Agents[0]) {
+		// (a state may purge or persecute its own people: persons are exempt)
+		if len(e.Targets) == 0 {
+			return nil
+		}
+		if a := dc.actors.info(e.Targets[0]); (a == nil || a.Kind != Person) && x.sameSide(dc, e.Targets[0], e.Agents[0]) {
 			return nil
 		}
 	}
@@ -847,7 +860,11 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		agent = e.Agents[0]
 	}
 	negated := false
-	_, hasNeg := hasCue(ps, "negation", toks, max(s.from, i-3), i)
+	nk, hasNeg := hasCue(ps, "negation", toks, max(s.from, i-3), i)
+	if hasNeg && nk+1 < len(toks) && toks[nk].norm == "not" && toks[nk+1].norm == "only" {
+		// "were not only expelled ... but": an addition, not a negation
+		hasNeg = false
+	}
 	if hasNeg && !p.NegOK {
 		negated = true
 	}
@@ -865,8 +882,17 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		return nil
 	}
 	switch {
+	case p.Deed && reported && !negated && !denied && dc.deedAgent != "" && x.sameSide(dc, dc.deedAgent, issuer):
+		// "the pretext that ... the Albanian Embassy was trying to distribute":
+		// the other side's accusation, as the issuer reports it
+		them := x.sideSlot(dc, "them")
+		if them == "" {
+			return nil
+		}
+		e.Agents, e.Targets = []string{them}, []string{dc.deedAgent}
+		e.Stance, e.AssertedBy = Reported, issuer
 	case p.Deed:
-		if reported || negated {
+		if reported || negated || dc.deedAgent != "" {
 			return nil
 		}
 		e.Stance, e.AssertedBy = Performed, issuer
