@@ -492,6 +492,21 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 			}
 		}
 	}
+	// a predicative adjective stands next to a form of "be": "are completely
+	// groundless", "Also unfounded is the accusation"
+	if p.Adj {
+		ok := i+1 < s.to && beForms[toks[i+1].norm]
+		for k := i - 1; k >= s.from && k >= i-3 && !ok; k-- {
+			if beForms[toks[k].norm] {
+				ok = true
+			} else if !strings.HasSuffix(toks[k].norm, "ly") {
+				break
+			}
+		}
+		if !ok {
+			return nil
+		}
+	}
 	winEnd := min(end, last+1+p.Window)
 	passive := false
 	// reduced relative: "the intolerable situation created by the Albanian authorities"
@@ -636,10 +651,18 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 				}
 			}
 		case "us", "them", "us.state", "them.state":
+			// a telegram is one government's internal report: its addressee
+			// is no other side, and sides are not guessed
+			if d.Kind == KindTelegram {
+				return "", false
+			}
 			if id := x.sideSlot(dc, name); id != "" {
 				return id, true
 			}
 		case "counterpart", "counterpart.state":
+			if d.Kind == KindTelegram {
+				return "", false
+			}
 			// the other party to the agent: us when they act, them when we do
 			if len(e.Agents) > 0 {
 				want := "them"
@@ -797,7 +820,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 			}
 		}
 	}
-	if p.Deed && passive && len(e.Agents) == 0 {
+	if p.Deed && passive && len(e.Agents) == 0 && d.Kind != KindTelegram {
 		// "the most elementary norms ... are violated": by the other side
 		if id := x.sideSlot(dc, "them"); id != "" {
 			e.Agents = []string{id}

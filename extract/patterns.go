@@ -38,6 +38,7 @@ type pattern struct {
 	Need   []string
 	Not    []string
 	Deed   bool // an alleged deed: the issuer accuses its doer
+	Adj    bool // a predicative adjective: "the allegations ... are groundless"
 	NegOK  bool // a negation belongs to the trigger ("no longer considers it possible")
 	NegReq bool // the trigger counts only negated ("does not accept")
 	Window int
@@ -205,8 +206,10 @@ func (l *patternLoader) load(path string, data []byte) error {
 				case "verb":
 				case "noun":
 					p.Noun = true
+				case "adj":
+					p.Noun, p.Adj = true, true
 				default:
-					return fail("pos must be verb or noun, got %q", v)
+					return fail("pos must be verb, noun or adj, got %q", v)
 				}
 			case "agent":
 				p.Agent, err = slots()
