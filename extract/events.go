@@ -514,8 +514,8 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		passive = true
 	}
 	// telegraphic or reduced passive: "Barghoorn arrested as spy"
-	if !p.Noun && len(p.Seq) == 0 && ps.passive[toks[i].norm] && strings.HasSuffix(toks[i].norm, "ed") && i+1 < s.to && prepositions[toks[i+1].norm] && i > s.from {
-		if _, ok := dc.mentionEndingAt(i); ok && d.Kind == KindTelegram {
+	if !p.Noun && d.Kind == KindTelegram && len(p.Seq) == 0 && ps.passive[toks[i].norm] && strings.HasSuffix(toks[i].norm, "ed") && i+1 < s.to && prepositions[toks[i+1].norm] && i > s.from {
+		if _, ok := dc.mentionEndingAt(i); ok {
 			passive = true
 		} else if dc.toks[i-1].raw == "," {
 			if _, ok := dc.mentionEndingAt(i - 1); ok {
