@@ -31,13 +31,17 @@ func (e *evaluator) bgpOrder(b *pBGP, in row, gs graphSel) []int {
 	used := make([]bool, len(b.pats))
 	order := make([]int, 0, len(b.pats))
 	for len(order) < len(b.pats) {
-		best, bestCost := -1, math.Inf(1)
+		// Prefer patterns that share a bound variable (no cartesian
+		// products), and among them the one expected to match least.
+		best, bestCost, bestConn := -1, math.Inf(1), false
 		for i, pp := range b.pats {
 			if used[i] {
 				continue
 			}
-			if c := e.patCost(pp, bound, gs); c < bestCost {
-				best, bestCost = i, c
+			conn := connected(pp, bound)
+			c := e.patCost(pp, bound, gs)
+			if best < 0 || conn && !bestConn || conn == bestConn && c < bestCost {
+				best, bestCost, bestConn = i, c, conn
 			}
 		}
 		used[best] = true
@@ -52,15 +56,33 @@ func (e *evaluator) bgpOrder(b *pBGP, in row, gs graphSel) []int {
 	return order
 }
 
+// connected reports whether a pattern shares a variable already bound.
+func connected(pp ppat, bound map[int]bool) bool {
+	for _, t := range []pterm{pp.s, pp.p, pp.o} {
+		if t.slot >= 0 && bound[t.slot] {
+			return true
+		}
+	}
+	return false
+}
+
+// PredicateStats is an optional Dataset extension that sharpens join
+// planning: quads with predicate p, their distinct subjects and objects.
+type PredicateStats interface {
+	PredicateStats(p rdf.Term) (quads, subjects, objects int)
+}
+
+// patCost estimates how many matches a pattern yields for each solution
+// arriving with the variables in bound set.
 func (e *evaluator) patCost(pp ppat, bound map[int]bool, gs graphSel) float64 {
 	isB := func(t pterm) bool { return t.slot < 0 || bound[t.slot] }
 	sB, pB, oB := isB(pp.s), isB(pp.p), isB(pp.o)
 	if pp.path != nil {
 		switch {
 		case sB && oB:
-			return 5
+			return 1
 		case sB || oB:
-			return 50
+			return 20
 		}
 		return 1e9
 	}
@@ -79,12 +101,25 @@ func (e *evaluator) patCost(pp ppat, bound map[int]bool, gs graphSel) float64 {
 			g = gs.g
 		}
 		c := float64(e.counter.Count(s, p, o, g))
-		// A variable bound by an earlier pattern narrows the look-up like a
-		// constant would; subjects narrow most.
-		if pp.s.slot >= 0 && sB {
+		sVarB := pp.s.slot >= 0 && sB
+		oVarB := pp.o.slot >= 0 && oB
+		if ps, ok := e.view.ds.(PredicateStats); ok && !p.IsZero() && (sVarB || oVarB) {
+			// A variable bound earlier narrows like a constant would: to
+			// the average number of quads per subject (or object).
+			n, ns, no := ps.PredicateStats(p)
+			switch {
+			case sVarB && oVarB || sVarB && !o.IsZero() || oVarB && !s.IsZero():
+				return 1
+			case sVarB:
+				return float64(n) / float64(max(ns, 1))
+			default:
+				return float64(n) / float64(max(no, 1))
+			}
+		}
+		if sVarB {
 			c = 1 + c/1000
 		}
-		if pp.o.slot >= 0 && oB {
+		if oVarB {
 			c = 1 + c/100
 		}
 		if pp.p.slot >= 0 && pB {
@@ -370,14 +405,61 @@ func (e *evaluator) closure(p a.Path, s, o rdf.Term, gs graphSel, zero, many boo
 	if !s.IsZero() {
 		return e.reach(p, s, o, gs, zero, many, fn)
 	}
-	// Neither end fixed: start from every node of the graph.
-	nodes, ok := e.graphNodes(gs)
-	if !ok {
+	// Neither end fixed: compute the one-step relation once and walk it
+	// in memory from every node that has a step (and, for the zero-length
+	// case, from every node of the graph).
+	adj := map[rdf.Term][]rdf.Term{}
+	var starts []rdf.Term
+	seenEdge := map[[2]rdf.Term]bool{}
+	if !e.evalPath(p, rdf.Term{}, rdf.Term{}, gs, func(x, y rdf.Term) bool {
+		if k := [2]rdf.Term{x, y}; !seenEdge[k] {
+			seenEdge[k] = true
+			if _, ok := adj[x]; !ok {
+				starts = append(starts, x)
+			}
+			adj[x] = append(adj[x], y)
+		}
+		return true
+	}) {
 		return false
 	}
-	for _, n := range nodes {
-		if !e.reach(p, n, rdf.Term{}, gs, zero, many, fn) {
+	if zero {
+		nodes, ok := e.graphNodes(gs)
+		if !ok {
 			return false
+		}
+		starts = nodes
+	}
+	for _, n := range starts {
+		if !e.alive() {
+			return false
+		}
+		seen := map[rdf.Term]bool{}
+		if zero {
+			seen[n] = true
+			if !fn(n, n) {
+				return false
+			}
+		}
+		frontier := []rdf.Term{n}
+		for len(frontier) > 0 {
+			var next []rdf.Term
+			for _, x := range frontier {
+				for _, y := range adj[x] {
+					if seen[y] {
+						continue
+					}
+					seen[y] = true
+					next = append(next, y)
+					if !fn(n, y) {
+						return false
+					}
+				}
+			}
+			if !many {
+				break
+			}
+			frontier = next
 		}
 	}
 	return true

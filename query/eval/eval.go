@@ -505,9 +505,9 @@ func (e *evaluator) run(n pnode, in row, gs graphSel, emit emitFn) bool {
 	case *pUnion:
 		return e.run(o.l, in, gs, emit) && e.run(o.r, in, gs, emit)
 	case *pMinus:
-		right := e.collect(o.r, in, gs)
+		right := newHashIndex(e.collect(o.r, in, gs))
 		return e.run(o.l, in, gs, func(r row) bool {
-			for _, m := range right {
+			for _, m := range right.candidates(r) {
 				if compatible(r, m) && sharesVar(r, m) {
 					return true
 				}

@@ -24,6 +24,7 @@ type Store struct {
 	byS, byP, byO, byG map[id][]int32
 	bySP, byPO, bySO   map[pair][]int32
 	all                []int32
+	subjects, objects  map[id]int // per predicate: distinct subjects, objects
 }
 
 // New returns an empty store.
@@ -34,6 +35,7 @@ func New() *Store {
 		set:   map[[4]id]struct{}{},
 		byS:   map[id][]int32{}, byP: map[id][]int32{}, byO: map[id][]int32{}, byG: map[id][]int32{},
 		bySP: map[pair][]int32{}, byPO: map[pair][]int32{}, bySO: map[pair][]int32{},
+		subjects: map[id]int{}, objects: map[id]int{},
 	}
 }
 
@@ -61,6 +63,12 @@ func (s *Store) Add(q rdf.Quad) {
 	s.byP[k[1]] = append(s.byP[k[1]], n)
 	s.byO[k[2]] = append(s.byO[k[2]], n)
 	s.byG[k[3]] = append(s.byG[k[3]], n)
+	if len(s.bySP[pair{k[0], k[1]}]) == 0 {
+		s.subjects[k[1]]++
+	}
+	if len(s.byPO[pair{k[1], k[2]}]) == 0 {
+		s.objects[k[1]]++
+	}
 	s.bySP[pair{k[0], k[1]}] = append(s.bySP[pair{k[0], k[1]}], n)
 	s.byPO[pair{k[1], k[2]}] = append(s.byPO[pair{k[1], k[2]}], n)
 	s.bySO[pair{k[0], k[2]}] = append(s.bySO[pair{k[0], k[2]}], n)
@@ -155,6 +163,16 @@ func (s *Store) Count(sb, pb, ob, gb rdf.Term) int {
 		return 0
 	}
 	return len(list)
+}
+
+// PredicateStats returns how many quads use predicate p and how many
+// distinct subjects and objects they have, for join planning.
+func (s *Store) PredicateStats(p rdf.Term) (quads, subjects, objects int) {
+	x, ok := s.ids[p]
+	if !ok {
+		return 0, 0, 0
+	}
+	return len(s.byP[x]), s.subjects[x], s.objects[x]
 }
 
 // NamedGraphs lists the graph names in use.
