@@ -12,7 +12,7 @@ import (
 type emptyDS struct{}
 
 func (emptyDS) Match(s, p, o, g rdf.Term, fn func(rdf.Quad) bool) error { return nil }
-func (emptyDS) NamedGraphs() ([]rdf.Term, error)                          { return nil, nil }
+func (emptyDS) NamedGraphs() ([]rdf.Term, error)                        { return nil, nil }
 
 // TestFunctions evaluates SELECT (expr AS ?v) {} and compares ?v.
 func TestFunctions(t *testing.T) {
