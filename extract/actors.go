@@ -330,9 +330,32 @@ func (x *Extractor) findMentions(rs []rune, toks []token, lo, hi int, dc *docCtx
 			}
 		}
 	}
+	headInEnd := map[int][2]int{}
+	headInName := map[int]string{}
+	for i := lo; i < hi; i++ {
+		if v, e, ok := g.headsIn.longest(toks[:hi], i, func(trieVal) bool { return true }); ok {
+			if _, seen := headInEnd[e]; !seen {
+				headInEnd[e] = [2]int{i, e}
+				headInName[e] = v.id
+			}
+		}
+	}
 	compose := func(m mention) mention {
 		if m.id == "" {
 			return m
+		}
+		// HEAD in (the) X: "Embassy in Finland", named by its host
+		if q := m.from - 1; q >= lo {
+			if toks[q].norm == "the" {
+				q--
+			}
+			if q >= lo && toks[q].norm == "in" {
+				if h, ok := headInEnd[q]; ok {
+					if id := x.composeID(d, headInName[q], m.id); id != "" {
+						return mention{from: h[0], to: m.to, id: id, name: true}
+					}
+				}
+			}
 		}
 		// HEAD of (the) X
 		p := m.from - 1
@@ -467,6 +490,9 @@ func (x *Extractor) composeID(d *docActors, inst, base string) string {
 		return base
 	}
 	id := base + "-" + def.Name
+	if def.Prep != "" {
+		id = def.Name + "-" + base
+	}
 	a := Actor{ID: id, Kind: def.Kind, Label: strings.ReplaceAll(def.Label, "{label}", b.Label)}
 	switch def.Rel {
 	case "partOf":
@@ -568,7 +594,9 @@ func (x *Extractor) rolePersons(rs []rune, toks []token, lo, hi, ri int, ms []me
 	}
 	roleFrom := ri
 	for _, m := range ms {
-		if m.to == ri && m.id != "" {
+		// "Soviet Deputy Foreign Minister": an adjective or name right before,
+		// on the same line
+		if m.to == ri && m.id != "" && !paragraphBreak(rs, toks[m.to-1].end, toks[ri].start) {
 			aff = m.id
 			roleFrom = m.from
 		}
@@ -673,7 +701,7 @@ func readName(rs []rune, toks []token, k, hi int) (int, int, string) {
 	words := 0
 	for j := k; j < hi && j-k < 6; {
 		t := toks[j]
-		if !t.word || !t.cap || t.upper && len(t.raw) > 1 {
+		if !t.word || !t.cap || t.upper && len(t.raw) > 1 || j > k && paragraphBreak(rs, toks[j-1].end, t.start) {
 			break
 		}
 		if _, isMonth := months[t.norm]; isMonth || stopCaps[t.norm] {

@@ -215,7 +215,7 @@ func (x *Extractor) metadata(sd *segDoc, dc *docCtx) {
 	}
 	for i := 0; i < hd; i++ {
 		n := toks[i].norm
-		if (n == "by" || n == "to") && i >= firstLine {
+		if (n == "by" || n == "to" || n == "from") && i >= firstLine {
 			continue
 		}
 		switch {
@@ -233,7 +233,7 @@ func (x *Extractor) metadata(sd *segDoc, dc *docCtx) {
 					d.Issuer = m.id
 				}
 			}
-		case n == "by" || n == "to":
+		case n == "by" || n == "to" || n == "from":
 			end := i + 1
 			for end < hd && end-i < 25 && toks[end].norm != "to" && toks[end].norm != "by" && toks[end].raw != ":" && !(toks[end].norm == "in" && end+1 < hd && toks[end+1].norm == "connection") && toks[end].norm != "on" && toks[end].norm != "concerning" {
 				end++
@@ -250,8 +250,8 @@ func (x *Extractor) metadata(sd *segDoc, dc *docCtx) {
 					}
 				}
 			}
-			if n == "by" {
-				if person != "" && d.DeliveredBy == "" {
+			if n == "by" || n == "from" {
+				if person != "" && d.DeliveredBy == "" && n == "by" {
 					d.DeliveredBy = person
 				} else if person == "" && org != "" && d.Issuer == "" {
 					d.Issuer = org

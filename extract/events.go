@@ -6,6 +6,8 @@ import (
 	"strings"
 )
 
+var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "is": true, "are": true, "was": true, "were": true, "been": true, "also": true}
+
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 
 // events finds the event reports of a document: one pass looks triggers up by
@@ -206,7 +208,7 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 	// a verb coordinated after a comma or "and" shares the clause's first subject
 	// ("N. Khrushchev ... canceled the credits ..., withdrew Soviet technicians")
 	p := i - 1
-	for p > s.from && strings.HasSuffix(dc.toks[p].norm, "ly") {
+	for p > s.from && (strings.HasSuffix(dc.toks[p].norm, "ly") || auxiliaries[dc.toks[p].norm]) {
 		p--
 	}
 	if p > s.from && (dc.toks[p].raw == "," || dc.toks[p].norm == "and") {
@@ -480,12 +482,18 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	if p.Noun && i > 0 && toks[i-1].norm == "to" {
 		return nil
 	}
-	// a bare form that is also a noun trigger of the same type ("Barghoorn
-	// arrest", "the protest") is a verb only after "to", a modal or a pronoun
-	if !p.Noun && toks[i].norm == p.Lemma && i > 0 {
+	// a form that is also a noun trigger of the same type ("Barghoorn
+	// arrest", "the American demands") is a verb only after "to", a modal, a
+	// pronoun, an adverb or the end of an actor's name
+	if !p.Noun && i > 0 {
 		for _, q := range ps.byForm[toks[i].norm] {
 			if q.Noun && q.Type == p.Type {
-				if !verbCue[toks[i-1].norm] && !strings.HasSuffix(toks[i-1].norm, "ly") {
+				_, afterName := dc.mentionEndingAt(i)
+				if !verbCue[toks[i-1].norm] && !strings.HasSuffix(toks[i-1].norm, "ly") && !afterName && toks[i].norm == p.Lemma {
+					return nil
+				}
+				// "the American demands": a capitalised modifier, not a subject
+				if toks[i-1].cap && !afterName && i-1 > s.from {
 					return nil
 				}
 				break
@@ -1114,23 +1122,26 @@ func (x *Extractor) otherState(dc *docCtx, us string) string {
 	if dc.other != "" {
 		return dc.other
 	}
-	if dc.doc.Addressee != "" {
-		if st := x.side(dc, dc.doc.Addressee); st != us && dc.actors.hasTag(st, "Country") {
-			dc.other = st
-			return st
-		}
-	}
+	// the state named most besides ours, the addressee's counting extra: a
+	// protecting power that only transmits the note is named less than the
+	// adversary it is written to
 	count := map[string]int{}
 	best, bestN := "", 0
-	for _, m := range dc.ments {
-		st := x.side(dc, m.id)
+	add := func(id string, n int) {
+		st := x.side(dc, id)
 		if st == us || !dc.actors.hasTag(st, "Country") {
-			continue
+			return
 		}
-		count[st]++
-		if count[st] > bestN {
+		count[st] += n
+		if count[st] > bestN || count[st] == bestN && st < best {
 			best, bestN = st, count[st]
 		}
+	}
+	if dc.doc.Addressee != "" {
+		add(dc.doc.Addressee, 1)
+	}
+	for _, m := range dc.ments {
+		add(m.id, 1)
 	}
 	dc.other = best
 	return best

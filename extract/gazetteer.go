@@ -22,7 +22,9 @@ type gazetteer struct {
 	roles  []*roleDef
 	names  *trie // actor aliases, adjectives and reference phrases
 	heads  *trie // institution head nouns
-	roleT  *trie // person role phrases
+	// headsIn are heads of institutions named "HEAD in X"
+	headsIn *trie
+	roleT   *trie // person role phrases
 	// orgWords name institutions in a person's apposition ("University")
 	orgWords map[string]bool
 	partyOf  map[string]string // party ID → the state it governs
@@ -49,6 +51,7 @@ type instDef struct {
 	Via   string   // "party": apply to the base state's governing party
 	Rel   string   // relation of the minted actor to the base
 	Tags  []string
+	Prep  string // "in": the institution is named "HEAD in X" ("Embassy in Finland")
 }
 
 // refDef is a relative reference: a phrase whose actor depends on the document.
@@ -166,7 +169,7 @@ type refInst struct {
 func newGazetteerLoader() *gazetteerLoader {
 	return &gazetteerLoader{g: &gazetteer{
 		actors: map[string]*gazActor{}, insts: map[string]*instDef{},
-		names: newTrie(), heads: newTrie(), roleT: newTrie(), orgWords: map[string]bool{}, byTEI: map[string]string{},
+		names: newTrie(), heads: newTrie(), headsIn: newTrie(), roleT: newTrie(), orgWords: map[string]bool{}, byTEI: map[string]string{},
 	}}
 }
 
@@ -242,7 +245,10 @@ func (l *gazetteerLoader) load(path string, data []byte) error {
 			if err != nil {
 				return err
 			}
-			d := &instDef{Name: cols[1], Kind: ActorKind(cols[2]), Label: cols[3], On: splitList(m["on"]), Via: m["via"], Rel: m["rel"], Tags: append([]string{cols[1]}, splitList(m["tags"])...)}
+			d := &instDef{Name: cols[1], Kind: ActorKind(cols[2]), Label: cols[3], On: splitList(m["on"]), Via: m["via"], Rel: m["rel"], Tags: append([]string{cols[1]}, splitList(m["tags"])...), Prep: m["prep"]}
+			if d.Prep != "" && d.Prep != "in" {
+				return fail("@inst prep must be in, got %q", d.Prep)
+			}
 			switch d.Rel {
 			case "partOf", "memberOf", "represents", "self", "":
 			default:
@@ -253,13 +259,20 @@ func (l *gazetteerLoader) load(path string, data []byte) error {
 				return fail("@inst %s has no heads=", d.Name)
 			}
 			for k := range m {
-				if k != "heads" && k != "on" && k != "via" && k != "rel" && k != "tags" {
+				if k != "heads" && k != "on" && k != "via" && k != "rel" && k != "tags" && k != "prep" {
 					return fail("unknown @inst field %q", k)
 				}
 			}
+			if _, dup := g.insts[d.Name]; dup {
+				return fail("duplicate institution %q", d.Name)
+			}
 			g.insts[d.Name] = d
 			for _, h := range heads {
-				g.heads.add(h, trieVal{kind: 'h', id: d.Name})
+				if d.Prep == "in" {
+					g.headsIn.add(h, trieVal{kind: 'h', id: d.Name})
+				} else {
+					g.heads.add(h, trieVal{kind: 'h', id: d.Name})
+				}
 			}
 		case "@ref":
 			if len(cols) < 3 {

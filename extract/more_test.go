@@ -138,7 +138,7 @@ func TestRolePersons(t *testing.T) {
 	if g := get(fr.Documents[0], "gufler"); g == nil || g.Label != "Bernard Gufler" {
 		t.Errorf("Gufler by corresp missing: %+v", fr.Documents[0].Actors)
 	}
-	if fr.Documents[0].Issuer != "us-embassy-finland" || fr.Documents[0].Addressee != "us-department-of-state" || fr.Documents[0].Date != "1961-11-03" || fr.Documents[0].Place != "Helsinki" {
+	if fr.Documents[0].Issuer != "embassy-in-finland" || fr.Documents[0].Addressee != "us-department-of-state" || fr.Documents[0].Date != "1961-11-03" || fr.Documents[0].Place != "Helsinki" {
 		t.Errorf("FRUS 192 metadata: %+v", fr.Documents[0])
 	}
 }
@@ -291,7 +291,7 @@ func TestTEIFixture(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := f.Documents[0]
-	if d.Kind != KindTelegram || d.Date != "1961-11-03" || d.Place != "Helsinki" || d.Issuer != "us-embassy-finland" || d.Addressee != "us-department-of-state" || d.SourceStart != -1 {
+	if d.Kind != KindTelegram || d.Date != "1961-11-03" || d.Place != "Helsinki" || d.Issuer != "embassy-in-finland" || d.Addressee != "us-department-of-state" || d.SourceStart != -1 {
 		t.Errorf("metadata: %+v", d)
 	}
 	if !strings.HasPrefix(d.Title, "Telegram From the Embassy in Finland") {
@@ -350,5 +350,56 @@ func TestMarkdown(t *testing.T) {
 		dumpEvents(t, a)
 		dumpEvents(t, b)
 		t.Error("events missing")
+	}
+}
+
+// TestUnseenCuba reads an invented note and telegram about states the corpora
+// never mention (testdata/unseen-cuba-1962.txt): a protecting power that only
+// transmits the note must not be taken for the other side.
+func TestUnseenCuba(t *testing.T) {
+	f := extractFile(t, newX(t), filepath.Join("testdata", "unseen-cuba-1962.txt"))
+	if len(f.Documents) != 2 {
+		t.Fatalf("%d documents", len(f.Documents))
+	}
+	n, tg := f.Documents[0], f.Documents[1]
+	if n.Issuer != "cuba-mfa" || n.Addressee != "switzerland-embassy" || n.Date != "1962-10-25" || n.Place != "Havana" {
+		t.Errorf("note metadata: %s %s %s %s", n.Issuer, n.Addressee, n.Date, n.Place)
+	}
+	checks := []struct {
+		typ, agent, target string
+		stance             Stance
+		quote, date        string
+	}{
+		{"PROTEST", "cuba-government", "united-states-government", Performed, "protests most energetically", "1962-10-22"},
+		{"BLOCKADE", "united-states-government", "cuba", Alleged, "blockade imposed by the United States Government", "1962-10-22"},
+		{"DEMAND", "united-states", "cuba-government", Alleged, "demand of the United States", "1962-10-25"},
+		{"EXPEL", "united-states-government", "cuba", Alleged, "has expelled the Cuban diplomats", "1962-10-25"},
+		{"CANCEL_AGREEMENT", "united-states-government", "cuba", Alleged, "cancelled the trade agreement", "1962-10-25"},
+		{"DEMAND", "cuba-government", "united-states-government", Performed, "demands that the United States Government", "1962-10-25"},
+		{"PROPOSE", "cuba-government", "", Performed, "proposes negotiations", "1962-10-25"},
+	}
+	for _, c := range checks {
+		ok := false
+		for _, e := range n.Events {
+			if e.Type == c.typ && slices.Contains(e.Agents, c.agent) && (c.target == "" || slices.Contains(e.Targets, c.target)) && e.Stance == c.stance && strings.Contains(e.Quote, c.quote) && e.Date == c.date {
+				ok = true
+			}
+		}
+		if !ok {
+			dumpEvents(t, n)
+			t.Errorf("missing %s %s by %s against %s (%q, %s)", c.stance, c.typ, c.agent, c.target, c.quote, c.date)
+		}
+	}
+	if tg.Kind != KindTelegram || tg.Issuer != "embassy-in-cuba" || tg.Addressee != "us-department-of-state" {
+		t.Errorf("telegram metadata: %s %s %s", tg.Kind, tg.Issuer, tg.Addressee)
+	}
+	if !findEvent(tg, "PROTEST", "roa", "", Reported, "Raúl Roa protested") {
+		dumpEvents(t, tg)
+		t.Error("no reported protest by the Foreign Minister")
+	}
+	for _, e := range tg.Events {
+		if e.Type == "DEMAND" {
+			t.Errorf("\"the American demands\" read as a verb: %+v", e)
+		}
 	}
 }
