@@ -69,6 +69,8 @@ type roleDef struct {
 	Inst    string // institution of the named state the person belongs to
 	Rel     string // represents | memberOf
 	After   bool   // the role follows the name: "Meçaj, a student of X"
+	path    string
+	line    int
 }
 
 // trie maps normalised token sequences to payloads.
@@ -323,7 +325,7 @@ func (l *gazetteerLoader) load(path string, data []byte) error {
 			if err != nil {
 				return err
 			}
-			r := &roleDef{Phrases: splitList(cols[1]), Inst: m["inst"], Rel: m["rel"], After: m["pos"] == "after"}
+			r := &roleDef{Phrases: splitList(cols[1]), Inst: m["inst"], Rel: m["rel"], After: m["pos"] == "after", path: path, line: line}
 			if p := m["pos"]; p != "" && p != "after" && p != "before" {
 				return fail("@role pos must be before or after, got %q", p)
 			}
@@ -452,7 +454,7 @@ func (l *gazetteerLoader) finish() (*gazetteer, error) {
 	}
 	for _, r := range g.roles {
 		if r.Inst != "" && g.insts[r.Inst] == nil {
-			return nil, &DataError{Path: "actors", Msg: fmt.Sprintf("@role %q: unknown institution %q", r.Phrases[0], r.Inst)}
+			return nil, &DataError{Path: r.path, Line: r.line, Msg: fmt.Sprintf("@role %q: unknown institution %q", r.Phrases[0], r.Inst)}
 		}
 	}
 	// an explicit entry for a composed institution ("albania-government")
