@@ -289,6 +289,17 @@ func (x *Extractor) metadata(sd *segDoc, dc *docCtx) {
 	if d.Issuer != "" {
 		sd.principal = x.principal(dc, hd)
 	}
+	// the verbal-note formula: "X presents its compliments to Y"
+	if d.Addressee == "" {
+		for k := hd; k+2 < len(toks) && k < hd+60; k++ {
+			if toks[k].norm == "compliments" && toks[k+1].norm == "to" {
+				if m, ok := mentionFrom(k+2, k+5); ok && !isPerson(m.id) {
+					d.Addressee = m.id
+				}
+				break
+			}
+		}
+	}
 	if d.Addressee == "" && d.DeliveredTo != "" {
 		if a := dc.actors.info(d.DeliveredTo); a != nil && len(a.MemberOf) > 0 {
 			d.Addressee = a.MemberOf[0]

@@ -403,3 +403,37 @@ func TestUnseenCuba(t *testing.T) {
 		}
 	}
 }
+
+// TestGenreFormulas reads an invented verbal note written in the formulas of
+// the genre, with triggers the 1961 corpus does not use.
+func TestGenreFormulas(t *testing.T) {
+	note := "Verbal note of the Embassy of Poland in Prague, May 4, 1958:\n\n" +
+		"The Embassy of the Polish People's Republic presents its compliments to the Ministry of Foreign Affairs of the Czechoslovak Republic and has the honour to state the following.\n\n" +
+		"The Embassy lodged a strong protest with the Ministry of Foreign Affairs against the arrest of two Polish citizens.\n\n" +
+		"On April 30, 1958, the Czechoslovak Government ordered the Polish consul to leave the country within 48 hours and suspended all economic aid to Poland.\n\n" +
+		"The Government of Poland has decided to sever diplomatic relations with Czechoslovakia.\n"
+	f, err := newX(t).File("formulas.txt", []byte(note))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := f.Documents[0]
+	if d.Kind != KindVerbalNote || d.Issuer != "poland-embassy" || d.Addressee != "czechoslovakia-mfa" || d.Date != "1958-05-04" {
+		t.Errorf("metadata: %s %s %s %s", d.Kind, d.Issuer, d.Addressee, d.Date)
+	}
+	cases := []struct {
+		typ, agent, target string
+		stance             Stance
+		quote              string
+	}{
+		{"PROTEST", "poland-embassy", "czechoslovakia-mfa", Alleged, "lodged a strong protest"},
+		{"EXPEL", "czechoslovakia-government", "poland", Alleged, "ordered the Polish consul to leave"},
+		{"REDUCE_AID", "czechoslovakia-government", "poland", Alleged, "suspended all economic aid"},
+		{"WITHDRAW_MISSION", "poland-government", "czechoslovakia", Performed, "sever diplomatic relations"},
+	}
+	for _, c := range cases {
+		if !findEvent(d, c.typ, c.agent, c.target, c.stance, c.quote) {
+			dumpEvents(t, d)
+			t.Errorf("missing %s %s by %s against %s quoting %q", c.stance, c.typ, c.agent, c.target, c.quote)
+		}
+	}
+}
