@@ -67,10 +67,18 @@ func pgInit(db *sql.DB, addr string) error {
 	if err := csql.Init("postgres", addr, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 		return pgError(addr, "create schema", err)
 	}
-	// Cayley's schema has no index on node reference counts; ours deletes
-	// nodes by hash, so it needs none either.
+	if _, err := db.Exec(pgLabelIndex); err != nil {
+		return pgError(addr, "create schema", err)
+	}
 	return nil
 }
+
+// pgLabelIndex is notegraph's one addition to Cayley's schema. Deleting a
+// node row makes PostgreSQL check the foreign key from quads.label_hash,
+// and Cayley indexes no column list that starts with label_hash: without
+// this index every node deletion scans the whole quads table (measured: a
+// document replacement took 1.25 s in a 600,000-quad store).
+const pgLabelIndex = `CREATE INDEX IF NOT EXISTS quads_label_index ON quads (label_hash)`
 
 func pgHasSchema(db *sql.DB) (bool, error) {
 	// to_regclass sees tables the user has no rights on, unlike
@@ -141,6 +149,11 @@ func openPostgres(addr string, opts Options) (*Store, error) {
 			db.Close()
 			return nil, err
 		}
+	}
+	if !opts.ReadOnly {
+		// A store made by Cayley itself lacks the label index; add it
+		// when the user may (only a slower write follows otherwise).
+		db.Exec(pgLabelIndex)
 	}
 	// A cheap query that needs read rights on both tables.
 	if _, err := db.Exec(`SELECT 1 FROM nodes, quads LIMIT 0`); err != nil {
@@ -253,8 +266,10 @@ func (r pgTx) contributedOutside(ts []rdf.Quad, batch map[any]bool) ([]bool, err
 	if excl == nil {
 		excl = pq.ByteaArray{}
 	}
-	rows, err := r.tx.Query(`SELECT DISTINCT object_hash FROM quads
-		WHERE object_hash = ANY($1) AND predicate_hash = $2 AND label_hash = $3 AND NOT (subject_hash = ANY($4))`,
+	// EXISTS stops at the first other contributor: a triple that thousands
+	// of documents share costs one index probe, not thousands of rows.
+	rows, err := r.tx.Query(`SELECT h FROM unnest($1::bytea[]) AS t(h) WHERE EXISTS (
+		SELECT 1 FROM quads WHERE object_hash = t.h AND predicate_hash = $2 AND label_hash = $3 AND NOT (subject_hash = ANY($4)))`,
 		hs, iriHash(predContrib), iriHash(LedgerGraph), excl)
 	if err != nil {
 		return nil, fmt.Errorf("graph: read contributions: %w", err)
