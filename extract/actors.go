@@ -493,7 +493,16 @@ func (x *Extractor) composeID(d *docActors, inst, base string) string {
 	if def.Prep != "" {
 		id = def.Name + "-" + base
 	}
-	a := Actor{ID: id, Kind: def.Kind, Label: strings.ReplaceAll(def.Label, "{label}", b.Label)}
+	label := strings.ReplaceAll(def.Label, "{label}", b.Label)
+	if strings.Contains(label, "{adj}") {
+		// "{adj} militia": the base's first adjective, else its name
+		adj := b.Label
+		if ga := x.gaz.actors[base]; ga != nil && len(ga.Adj) > 0 {
+			adj = ga.Adj[0]
+		}
+		label = strings.ReplaceAll(label, "{adj}", adj)
+	}
+	a := Actor{ID: id, Kind: def.Kind, Label: label}
 	switch def.Rel {
 	case "partOf":
 		a.PartOf = []string{base}

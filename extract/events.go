@@ -277,7 +277,9 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 
 // pronoun resolves a personal pronoun at token k to the nearest fitting actor
 // mentioned before it.
-func (dc *docCtx) pronoun(k int) (mention, bool) {
+func (dc *docCtx) pronoun(k int) (mention, bool) { return dc.pronounDepth(k, 0) }
+
+func (dc *docCtx) pronounDepth(k, depth int) (mention, bool) {
 	switch dc.toks[k].norm {
 	case "he", "she", "his", "her":
 		if m, ok := dc.personAntecedent(k); ok {
@@ -288,16 +290,23 @@ func (dc *docCtx) pronoun(k int) (mention, bool) {
 		group := func(a *Actor) bool { return a.Kind != Person && a.Kind != Place }
 		si := dc.sentenceOf(k)
 		in := dc.span(dc.sents[si].from, k)
-		for j := len(in) - 1; j >= 0; j-- {
-			m := in[j]
-			if m.to > k || m.speaker {
-				continue
-			}
-			if a := dc.actors.info(m.id); a != nil && group(a) {
-				return mention{from: k, to: k + 1, id: m.id}, true
+		// a subject-like group first ("Three members of the militia are
+		// posted in front of the Embassy, and they inspect"), then any
+		for _, subjectLike := range []bool{true, false} {
+			for j := len(in) - 1; j >= 0; j-- {
+				m := in[j]
+				if m.to > k || m.speaker {
+					continue
+				}
+				if subjectLike && dc.prepBefore(m) != "" {
+					continue
+				}
+				if a := dc.actors.info(m.id); a != nil && group(a) {
+					return mention{from: k, to: k + 1, id: m.id}, true
+				}
 			}
 		}
-		if m, ok := dc.focus(k, group); ok {
+		if m, ok := dc.focusDepth(k, group, depth); ok {
 			return mention{from: k, to: k + 1, id: m.id}, true
 		}
 		if m, ok := dc.antecedent(k, group); ok {
@@ -320,7 +329,7 @@ func (dc *docCtx) pronoun(k int) (mention, bool) {
 			return mention{}, false
 		}
 		// otherwise the subject in focus: the first actor of its sentence
-		if m, ok := dc.focus(k, org); ok {
+		if m, ok := dc.focusDepth(k, org, depth); ok {
 			return mention{from: k, to: k + 1, id: m.id}, true
 		}
 	}
@@ -489,7 +498,8 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		for _, q := range ps.byForm[toks[i].norm] {
 			if q.Noun && q.Type == p.Type {
 				_, afterName := dc.mentionEndingAt(i)
-				if !verbCue[toks[i-1].norm] && !strings.HasSuffix(toks[i-1].norm, "ly") && !afterName && toks[i].norm == p.Lemma {
+				// a bare form after a name is a compound noun: "Barghoorn arrest"
+				if !verbCue[toks[i-1].norm] && !strings.HasSuffix(toks[i-1].norm, "ly") && toks[i].norm == p.Lemma {
 					return nil
 				}
 				// "the American demands": a capitalised modifier, not a subject
@@ -1206,15 +1216,33 @@ func (dc *docCtx) personAntecedentDepth(k, depth int) (mention, bool) {
 // focus is the leftmost fitting actor not governed by a preposition in the
 // sentence of token k (before k), else in the nearest earlier sentence.
 func (dc *docCtx) focus(k int, fits func(*Actor) bool) (mention, bool) {
+	return dc.focusDepth(k, fits, 0)
+}
+
+func (dc *docCtx) focusDepth(k int, fits func(*Actor) bool, depth int) (mention, bool) {
 	si := dc.sentenceOf(k)
 	for n := si; n >= 0 && n >= si-2; n-- {
 		s := dc.sents[n]
-		for _, m := range dc.span(s.from, s.to) {
-			if m.to > s.to || m.to > k || m.speaker {
-				continue
+		ms := dc.span(s.from, s.to)
+		q := 0
+		for t := s.from; t < s.to && t < k; t++ {
+			// an earlier "they" in subject position passes its own antecedent on
+			if n < si && depth < 4 && (dc.toks[t].norm == "they" || dc.toks[t].norm == "it") {
+				if m, ok := dc.pronounDepth(t, depth+1); ok {
+					return m, true
+				}
 			}
-			if a := dc.actors.info(m.id); a != nil && fits(a) && dc.prepBefore(m) == "" {
-				return m, true
+			for q < len(ms) && ms[q].from < t {
+				q++
+			}
+			for ; q < len(ms) && ms[q].from == t; q++ {
+				m := ms[q]
+				if m.to > s.to || m.to > k || m.speaker {
+					continue
+				}
+				if a := dc.actors.info(m.id); a != nil && fits(a) && (dc.prepBefore(m) == "" || dc.prepBefore(m) == "of") {
+					return m, true
+				}
 			}
 		}
 	}

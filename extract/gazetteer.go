@@ -240,8 +240,8 @@ func (l *gazetteerLoader) load(path string, data []byte) error {
 			if !validKind(cols[2]) {
 				return fail("unknown kind %q (want Person, Organization, GovernmentOrganization, Country or Place)", cols[2])
 			}
-			if !strings.Contains(cols[3], "{label}") {
-				return fail("label template %q lacks {label}", cols[3])
+			if !strings.Contains(cols[3], "{label}") && !strings.Contains(cols[3], "{adj}") {
+				return fail("label template %q lacks {label} or {adj}", cols[3])
 			}
 			m, err := kv(4)
 			if err != nil {
