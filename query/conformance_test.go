@@ -24,7 +24,10 @@ import (
 	"notegraph/rdf/turtle"
 )
 
-var update = flag.Bool("update", false, "rewrite CONFORMANCE.md from the W3C suite run")
+var (
+	update  = flag.Bool("update", false, "rewrite CONFORMANCE.md, EXAMPLES.md and the golden files")
+	w3cOnly = flag.String("w3c", "", "run only the W3C tests whose name contains this, and show their results")
+)
 
 const sparqlRoot = "../../shared/conformance/rdf-tests/sparql/"
 
@@ -32,7 +35,14 @@ const sparqlRoot = "../../shared/conformance/rdf-tests/sparql/"
 // and data IRIs map back to files.
 const suiteBase = "http://suite.test/sparql/"
 
-const conformanceFloor = 795
+const conformanceFloor = 800
+
+// knownFailures explains the failures we accept.
+var knownFailures = map[string]string{
+	"open-eq-08": langCase, "open-eq-10": langCase, "open-eq-11": langCase, "open-eq-12": langCase,
+}
+
+const langCase = "an RDF 1.0 test that counts \"xyz\"@en and \"xyz\"@EN as two terms; notegraph's readers lower-case language tags, which RDF 1.1 compares case-insensitively (and sparql10/expr-builtin lang-3 requires)"
 
 // mustPass are the groups the issue requires to pass completely.
 var mustPass = map[string]bool{
@@ -471,11 +481,30 @@ func compareTables(got, want *results.Table) string {
 	return ""
 }
 
+// diffHint names a few solutions found on one side only (by exact
+// terms, so blank nodes and number forms may show up spuriously).
 func diffHint(got, want [][]rdf.Term) string {
-	if len(got) > 6 {
-		return ""
+	count := map[string]int{}
+	for _, r := range want {
+		count[fmt.Sprint(r)]++
 	}
-	return fmt.Sprintf(": got %v want %v", got, want)
+	var extra []string
+	for _, r := range got {
+		k := fmt.Sprint(r)
+		if count[k] > 0 {
+			count[k]--
+		} else if len(extra) < 3 {
+			extra = append(extra, k)
+		}
+	}
+	var missing []string
+	for k, n := range count {
+		if n > 0 && len(missing) < 3 {
+			missing = append(missing, k)
+		}
+	}
+	sort.Strings(missing)
+	return fmt.Sprintf(": unexpected %v; missing %v", extra, missing)
 }
 
 func termEq(x, y rdf.Term, m, used map[rdf.Term]rdf.Term) (bool, bool) {
@@ -586,7 +615,7 @@ func TestW3CSPARQL(t *testing.T) {
 	readTests(t, sparqlRoot+"sparql10/manifest.ttl", seen, &tests)
 	readTests(t, sparqlRoot+"sparql10/manifest-syntax.ttl", seen, &tests)
 	readTests(t, sparqlRoot+"sparql11/manifest-sparql11-query.ttl", seen, &tests)
-	if len(tests) < 400 {
+	if len(tests) < 800 {
 		t.Fatalf("found only %d tests", len(tests))
 	}
 	type count struct{ pass, total int }
@@ -600,13 +629,23 @@ func TestW3CSPARQL(t *testing.T) {
 			counts[tst.group] = c
 			groups = append(groups, tst.group)
 		}
+		if *w3cOnly != "" && !strings.Contains(tst.name, *w3cOnly) {
+			continue
+		}
 		c.total++
 		o := runW3C(t, tst)
+		if *w3cOnly != "" {
+			t.Logf("%s %s: ok=%v %s", tst.group, tst.name, o.ok, o.reason)
+		}
 		if o.ok {
 			c.pass++
 			continue
 		}
-		failures = append(failures, fmt.Sprintf("| %s | %s | %s |", tst.group, tst.name, strings.ReplaceAll(o.reason, "|", "\\|")))
+		reason := o.reason
+		if why, ok := knownFailures[tst.name]; ok {
+			reason = why + " (" + reason + ")"
+		}
+		failures = append(failures, fmt.Sprintf("| %s | %s | %s |", tst.group, tst.name, strings.ReplaceAll(reason, "|", "\\|")))
 		if mustPass[tst.group] {
 			t.Errorf("%s %s: %s", tst.group, tst.name, o.reason)
 		}
@@ -628,10 +667,10 @@ func TestW3CSPARQL(t *testing.T) {
 	}
 	t.Logf("%d of %d W3C SPARQL tests pass", tp, tt)
 	// A regression guard: raise it when more tests pass.
-	if tp < conformanceFloor {
+	if tp < conformanceFloor && *w3cOnly == "" {
 		t.Errorf("only %d W3C SPARQL tests pass, %d did before", tp, conformanceFloor)
 	}
-	if *update {
+	if *update && *w3cOnly == "" {
 		if err := os.WriteFile("CONFORMANCE.md", []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}

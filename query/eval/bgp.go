@@ -403,7 +403,31 @@ func (e *evaluator) closure(p a.Path, s, o rdf.Term, gs graphSel, zero, many boo
 		return e.closure(a.PathInv{P: p}, o, s, gs, zero, many, func(x, y rdf.Term) bool { return fn(y, x) })
 	}
 	if !s.IsZero() {
-		return e.reach(p, s, o, gs, zero, many, fn)
+		// Joins often start the same closure from the same node many
+		// times: remember what each start reaches.
+		key := closureKey{path: a.PathString(p), s: s, g: gs, zero: zero, many: many}
+		ends, ok := e.closures[key]
+		if !ok {
+			if !e.reach(p, s, rdf.Term{}, gs, zero, many, func(_, y rdf.Term) bool {
+				ends = append(ends, y)
+				return true
+			}) {
+				return false
+			}
+			if e.closures == nil {
+				e.closures = map[closureKey][]rdf.Term{}
+			}
+			e.closures[key] = ends
+		}
+		for _, y := range ends {
+			if !o.IsZero() && y != o {
+				continue
+			}
+			if !fn(s, y) {
+				return false
+			}
+		}
+		return true
 	}
 	// Neither end fixed: compute the one-step relation once and walk it
 	// in memory from every node that has a step (and, for the zero-length
@@ -463,6 +487,13 @@ func (e *evaluator) closure(p a.Path, s, o rdf.Term, gs graphSel, zero, many boo
 		}
 	}
 	return true
+}
+
+type closureKey struct {
+	path       string
+	s          rdf.Term
+	g          graphSel
+	zero, many bool
 }
 
 func (e *evaluator) reach(p a.Path, s, o rdf.Term, gs graphSel, zero, many bool, fn pairFn) bool {

@@ -141,6 +141,8 @@ type evaluator struct {
 	exists   map[*a.ExprExists]pnode
 	nblank   int
 	namedSet map[rdf.Term]bool
+	closures map[closureKey][]rdf.Term
+	bnodeOf  map[string]rdf.Term
 	regexes  map[string]*regexp.Regexp
 }
 
@@ -196,6 +198,8 @@ type view struct {
 	from     []rdf.Term // nil: the store's default graph
 	named    []rdf.Term // nil: all named graphs
 	namedSet map[rdf.Term]bool
+	closures map[closureKey][]rdf.Term
+	bnodeOf  map[string]rdf.Term
 }
 
 func (v *view) match(s, p, o rdf.Term, gs graphSel, fn func(rdf.Quad) bool) error {
@@ -518,7 +522,6 @@ func (e *evaluator) run(n pnode, in row, gs graphSel, emit emitFn) bool {
 		return e.runGraph(o, in, emit)
 	case *pExtend:
 		return e.run(o.p, in, gs, func(r row) bool {
-			e.bnodes++
 			v, ok := e.eval(o.expr, r, gs)
 			if ok {
 				if !r[o.slot].IsZero() {

@@ -184,8 +184,32 @@ func (e *evaluator) call(c a.ExprCall, r row, gs graphSel) (rdf.Term, bool) {
 	case "BNODE":
 		if len(c.Args) == 0 {
 			e.nblank++
-			return rdf.NewBlank(fmt.Sprintf("f%d", e.nblank)), true
+			return rdf.NewBlank(fmt.Sprintf("fnb%d", e.nblank)), true
 		}
+		// BNODE(str) gives the same node for the same string within one
+		// solution: the solution is known by its other bindings.
+		arg, ok := e.eval(c.Args[0], r, gs)
+		if !ok || !isSimple(arg) {
+			return rdf.Term{}, false
+		}
+		var key strings.Builder
+		for _, t := range r {
+			if !(t.Kind == rdf.Blank && strings.HasPrefix(t.Value, "fnb")) {
+				key.WriteString(t.String())
+			}
+			key.WriteByte(0)
+		}
+		key.WriteString(arg.Value)
+		if e.bnodeOf == nil {
+			e.bnodeOf = map[string]rdf.Term{}
+		}
+		b, seen := e.bnodeOf[key.String()]
+		if !seen {
+			e.nblank++
+			b = rdf.NewBlank(fmt.Sprintf("fnb%d", e.nblank))
+			e.bnodeOf[key.String()] = b
+		}
+		return b, true
 	case "RAND":
 		if e.rng == nil {
 			e.rng = mrand.New(mrand.NewSource(e.opts.Now.UnixNano()))
@@ -312,11 +336,6 @@ func (e *evaluator) apply(f string, x []rdf.Term) (rdf.Term, bool) {
 			return rdf.NewIRI(e.resolveIRI(x[0].Value)), true
 		}
 		return fail, false
-	case "BNODE":
-		if !isSimple(x[0]) {
-			return fail, false
-		}
-		return rdf.NewBlank(fmt.Sprintf("f%d_%x", e.bnodes, x[0].Value)), true
 	case "ABS", "CEIL", "FLOOR", "ROUND":
 		n, ok := parseNum(x[0])
 		if !ok {
@@ -658,11 +677,68 @@ func isNumericType(dt string) bool {
 	return intTypes[dt] || dt == rdf.XSDDecimal || dt == rdf.XSD+"float" || dt == rdf.XSDDouble
 }
 
-var (
-	intRe = regexp.MustCompile(`^[+-]?[0-9]+$`)
-	decRe = regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)$`)
-	dblRe = regexp.MustCompile(`^([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|[+-]?INF|NaN)$`)
-)
+// Lexical checks by hand: these run for every number a query touches.
+
+func digitsEnd(s string, i int) int {
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+func isIntLex(s string) bool {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	j := digitsEnd(s, i)
+	return j > i && j == len(s)
+}
+
+// decPrefix returns the end of [+-]?(digits(.digits*)?|.digits) from 0,
+// or -1.
+func decPrefix(s string) int {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	j := digitsEnd(s, i)
+	n := j - i
+	if j < len(s) && s[j] == '.' {
+		k := digitsEnd(s, j+1)
+		n += k - j - 1
+		j = k
+	}
+	if n == 0 {
+		return -1
+	}
+	return j
+}
+
+func isDecLex(s string) bool { return decPrefix(s) == len(s) }
+
+func isDblLex(s string) bool {
+	switch s {
+	case "INF", "+INF", "-INF", "NaN":
+		return true
+	}
+	j := decPrefix(s)
+	if j < 0 {
+		return false
+	}
+	if j == len(s) {
+		return true
+	}
+	if s[j] != 'e' && s[j] != 'E' {
+		return false
+	}
+	j++
+	if j < len(s) && (s[j] == '+' || s[j] == '-') {
+		j++
+	}
+	k := digitsEnd(s, j)
+	return k > j && k == len(s)
+}
 
 func parseNum(t rdf.Term) (num, bool) {
 	if t.Kind != rdf.Literal || t.Lang != "" {
@@ -672,7 +748,7 @@ func parseNum(t rdf.Term) (num, bool) {
 	v := strings.TrimSpace(t.Value)
 	switch {
 	case intTypes[dt]:
-		if !intRe.MatchString(v) {
+		if !isIntLex(v) {
 			return num{}, false
 		}
 		i, err := strconv.ParseInt(v, 10, 64)
@@ -682,13 +758,13 @@ func parseNum(t rdf.Term) (num, bool) {
 		}
 		return num{kind: kInt, i: i}, true
 	case dt == rdf.XSDDecimal:
-		if !decRe.MatchString(v) {
+		if !isDecLex(v) {
 			return num{}, false
 		}
 		r, ok := new(big.Rat).SetString(v)
 		return num{kind: kDec, r: r}, ok
 	case dt == rdf.XSD+"float" || dt == rdf.XSDDouble:
-		if !dblRe.MatchString(v) {
+		if !isDblLex(v) {
 			return num{}, false
 		}
 		f, err := strconv.ParseFloat(strings.Replace(v, "INF", "Inf", 1), 64)
@@ -839,7 +915,7 @@ func (n num) term() rdf.Term {
 	case kDec:
 		return rdf.NewTypedLiteral(formatDecimal(n.r), rdf.XSDDecimal)
 	case kFloat:
-		return rdf.NewTypedLiteral(formatDouble(n.f), rdf.XSD+"float")
+		return rdf.NewTypedLiteral(formatFloatBits(n.f, 32), rdf.XSD+"float")
 	}
 	return rdf.NewTypedLiteral(formatDouble(n.f), rdf.XSDDouble)
 }
@@ -859,7 +935,11 @@ func formatDecimal(r *big.Rat) string {
 }
 
 // formatDouble writes the canonical xsd:double form (1.5E2).
-func formatDouble(f float64) string {
+func formatDouble(f float64) string { return formatFloatBits(f, 64) }
+
+// formatFloatBits writes the canonical form with the shortest digits
+// that identify the value at the given precision (32: xsd:float).
+func formatFloatBits(f float64, bits int) string {
 	switch {
 	case math.IsNaN(f):
 		return "NaN"
@@ -868,7 +948,7 @@ func formatDouble(f float64) string {
 	case math.IsInf(f, -1):
 		return "-INF"
 	}
-	s := strconv.FormatFloat(f, 'E', -1, 64)
+	s := strconv.FormatFloat(f, 'E', -1, bits)
 	mant, exp, _ := strings.Cut(s, "E")
 	if !strings.Contains(mant, ".") {
 		mant += ".0"
@@ -884,8 +964,12 @@ func litClass(t rdf.Term) string {
 		return ""
 	}
 	dt := t.DatatypeIRI()
+	// Ill-typed literals ("xyz"^^xsd:integer) are of no known type.
 	switch {
 	case isNumericType(dt):
+		if _, ok := parseNum(t); !ok {
+			return ""
+		}
 		return "num"
 	case dt == rdf.XSDString:
 		return "str"
@@ -998,12 +1082,15 @@ func compareNums(x, y num) (int, bool) {
 // term equality otherwise, and a type error for literals it cannot judge.
 func equalTerms(x, y rdf.Term) (bool, bool) {
 	cx, cy := litClass(x), litClass(y)
+	if cx == "date" && cy == "date" && x.Datatype != y.Datatype {
+		return false, true // an xsd:date is never an xsd:dateTime
+	}
 	if cx != "" && cx == cy && cx != "lang" {
 		c, ok := compareValues(x, y)
 		if ok {
 			return c == 0, true
 		}
-		if cx == "num" || cx == "bool" {
+		if cx == "num" || cx == "bool" || cx == "date" {
 			if sameTerm(x, y) {
 				return true, true
 			}
@@ -1038,14 +1125,70 @@ type dateTime struct {
 	t          time.Time
 }
 
-var dateTimeRe = regexp.MustCompile(`^(-?\d{4,})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d):(\d\d(?:\.\d+)?))?(Z|[+-]\d\d:\d\d)?$`)
+// splitDateTime cuts an xsd:date or xsd:dateTime lexical form into
+// year, month, day, hour, minute, second and zone, or reports false.
+func splitDateTime(v string) (m [8]string, ok bool) {
+	i := 0
+	if strings.HasPrefix(v, "-") {
+		i = 1
+	}
+	j := digitsEnd(v, i)
+	if j-i < 4 {
+		return m, false
+	}
+	m[1] = v[:j]
+	two := func(at int, sep byte) (string, bool) {
+		if at+3 > len(v) || v[at] != sep || digitsEnd(v, at+1) < at+3 {
+			return "", false
+		}
+		return v[at+1 : at+3], true
+	}
+	var good bool
+	if m[2], good = two(j, '-'); !good {
+		return m, false
+	}
+	if m[3], good = two(j+3, '-'); !good {
+		return m, false
+	}
+	j += 6
+	if j < len(v) && v[j] == 'T' {
+		if m[4], good = two(j, 'T'); !good {
+			return m, false
+		}
+		if m[5], good = two(j+3, ':'); !good {
+			return m, false
+		}
+		if m[6], good = two(j+6, ':'); !good {
+			return m, false
+		}
+		j += 9
+		if j < len(v) && v[j] == '.' {
+			k := digitsEnd(v, j+1)
+			if k == j+1 {
+				return m, false
+			}
+			m[6] += v[j:k]
+			j = k
+		}
+	}
+	switch {
+	case j == len(v):
+	case v[j:] == "Z":
+		m[7] = "Z"
+	case len(v)-j == 6 && (v[j] == '+' || v[j] == '-') && v[j+3] == ':' && digitsEnd(v, j+1) == j+3 && digitsEnd(v, j+4) == len(v):
+		m[7] = v[j:]
+	default:
+		return m, false
+	}
+	return m, true
+}
 
 func parseDateTime(t rdf.Term) (dateTime, bool) {
 	if t.Kind != rdf.Literal || t.Datatype != rdf.XSDDateTime && t.Datatype != rdf.XSDDate {
 		return dateTime{}, false
 	}
-	m := dateTimeRe.FindStringSubmatch(t.Value)
-	if m == nil || (t.Datatype == rdf.XSDDateTime) != (m[4] != "") {
+	m, ok := splitDateTime(t.Value)
+	if !ok || (t.Datatype == rdf.XSDDateTime) != (m[4] != "") {
 		return dateTime{}, false
 	}
 	var d dateTime
@@ -1124,13 +1267,23 @@ func cast(dt string, t rdf.Term) (rdf.Term, bool) {
 	v := t.Value
 	switch dt {
 	case rdf.XSDString:
+		if src == rdf.XSDBoolean {
+			if b, ok := ebvTerm(t); ok && validBool(t) {
+				return rdf.NewLiteral(strconv.FormatBool(b)), true
+			}
+		}
 		if n, ok := parseNum(t); ok && src != rdf.XSDString && !intTypes[src] {
-			// Canonical forms for numbers cast to strings.
+			// XPath's casts of numbers to strings: decimals without a
+			// trailing ".0", doubles in plain notation between 1e-6 and 1e6.
 			if n.kind == kDec {
 				s := formatDecimal(n.r)
 				return rdf.NewLiteral(strings.TrimSuffix(s, ".0")), true
 			}
-			return rdf.NewLiteral(strings.Replace(formatDouble(n.f), ".0E", "E", 1)), true
+			f := n.f
+			if af := math.Abs(f); af == 0 || af >= 1e-6 && af < 1e6 {
+				return rdf.NewLiteral(strconv.FormatFloat(f, 'f', -1, 64)), true
+			}
+			return rdf.NewLiteral(strings.Replace(formatDouble(f), ".0E", "E", 1)), true
 		}
 		return rdf.NewLiteral(v), true
 	case rdf.XSDBoolean:

@@ -805,6 +805,11 @@ func (p *parser) groupGraphPattern() (a.Op, error) {
 				}
 				l = a.Union{L: l, R: r}
 			}
+			if _, ok := l.(a.Filter); ok && g == nil {
+				// Join(Z, Filter) keeps a nested group's filter inside it:
+				// OPTIONAL lifts only its own group's filters (§18.2.2.6).
+				g = a.Empty{}
+			}
 			g = join(g, l)
 		default:
 			if err := p.triplesSameSubject(&bgp); err != nil {
