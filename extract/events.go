@@ -961,6 +961,13 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		e.Stance, e.AssertedBy = Alleged, issuer
 	}
 	out := []Event{e}
+	if p.Judged && !dc.inNote && issuer != "" && agent != "" && !x.sameSide(dc, agent, issuer) && e.Stance != Denied {
+		out = append(out, Event{
+			Type: "ACCUSE", Agents: []string{issuer}, Targets: append([]string(nil), e.Agents...),
+			Charge: e.Quote, ChargeOf: -1, Date: d.Date, AssertedBy: issuer, Stance: Performed,
+			Trigger: e.Trigger, Evidence: e.Evidence, Quote: e.Quote,
+		})
+	}
 	charged := ps.accusable[e.Type]
 	if !charged && ps.charged[e.Type] {
 		_, charged = hasCue(ps, "charge", toks, s.from, s.to)

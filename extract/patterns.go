@@ -39,6 +39,9 @@ type pattern struct {
 	Not    []string
 	Deed   bool // an alleged deed: the issuer accuses its doer
 	Adj    bool // a predicative adjective: "the allegations ... are groundless"
+	// Judged: the trigger word itself condemns the act ("slander"): another
+	// party's act so named is also the issuer's accusation against it
+	Judged bool
 	NegOK  bool // a negation belongs to the trigger ("no longer considers it possible")
 	NegReq bool // the trigger counts only negated ("does not accept")
 	Window int
@@ -235,6 +238,11 @@ func (l *patternLoader) load(path string, data []byte) error {
 				default:
 					return fail("neg must be ok or required, got %q", v)
 				}
+			case "judged":
+				if v != "yes" {
+					return fail("judged must be yes, got %q", v)
+				}
+				p.Judged = true
 			case "frame":
 				if v != "deed" {
 					return fail("frame must be deed, got %q", v)
