@@ -161,12 +161,30 @@ func (dc *docCtx) mentionAfter(j, limit int) (mention, bool) {
 	return mention{}, false
 }
 
-// prepBefore is the preposition governing a mention, skipping determiners.
+// partitives head a phrase that acts for the group after "of": "the members
+// of the Presidium ... have tried", "groups of militiamen surrounded".
+var partitives = map[string]bool{"members": true, "member": true, "representatives": true,
+	"representative": true, "groups": true, "group": true, "some": true, "many": true, "most": true,
+	"one": true, "each": true, "majority": true, "delegation": true, "delegates": true, "officials": true}
+
+// prepBefore is the preposition governing a mention, skipping determiners;
+// the "of" after a partitive does not count.
 func (dc *docCtx) prepBefore(m mention) string {
 	for k := m.from - 1; k >= 0 && k >= m.from-3; k-- {
 		n := dc.toks[k].norm
 		if determiners[n] {
 			continue
+		}
+		if n == "of" && k > 0 && partitives[dc.toks[k-1].norm] {
+			// unless the partitive itself is governed: "to the members of"
+			j := k - 2
+			for j >= 0 && determiners[dc.toks[j].norm] {
+				j--
+			}
+			if j >= 0 && prepositions[dc.toks[j].norm] {
+				return dc.toks[j].norm
+			}
+			return ""
 		}
 		if prepositions[n] {
 			return n
