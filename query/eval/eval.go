@@ -36,6 +36,12 @@ type Counter interface {
 	Count(s, p, o, g rdf.Term) int
 }
 
+// UnionMatcher is an optional Dataset extension for UnionDefaultGraph:
+// it gives each matching triple once, whatever graphs hold it.
+type UnionMatcher interface {
+	MatchUnion(s, p, o rdf.Term, fn func(rdf.Quad) bool) error
+}
+
 // Options configure evaluation.
 type Options struct {
 	// UnionDefaultGraph makes the default graph the union of all graphs,
@@ -234,7 +240,20 @@ func (v *view) match(s, p, o rdf.Term, gs graphSel, fn func(rdf.Quad) bool) erro
 			return nil
 		}
 		if v.union {
-			return v.ds.Match(s, p, o, rdf.Term{}, fn)
+			if um, ok := v.ds.(UnionMatcher); ok {
+				return um.MatchUnion(s, p, o, fn)
+			}
+			// The union of graphs is a set of triples: a triple stated in
+			// two documents counts once.
+			seen := map[rdf.Quad]bool{}
+			return v.ds.Match(s, p, o, rdf.Term{}, func(q rdf.Quad) bool {
+				q.G = rdf.Term{}
+				if seen[q] {
+					return true
+				}
+				seen[q] = true
+				return fn(q)
+			})
 		}
 		return v.ds.Match(s, p, o, rdf.Term{}, func(q rdf.Quad) bool {
 			if !q.G.IsZero() {

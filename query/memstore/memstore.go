@@ -24,7 +24,8 @@ type Store struct {
 	byS, byP, byO, byG map[id][]int32
 	bySP, byPO, bySO   map[pair][]int32
 	all                []int32
-	subjects, objects  map[id]int // per predicate: distinct subjects, objects
+	subjects, objects  map[id]int      // per predicate: distinct subjects, objects
+	first              map[[3]id]int32 // each triple's first quad, whatever its graph
 }
 
 // New returns an empty store.
@@ -36,6 +37,7 @@ func New() *Store {
 		byS:   map[id][]int32{}, byP: map[id][]int32{}, byO: map[id][]int32{}, byG: map[id][]int32{},
 		bySP: map[pair][]int32{}, byPO: map[pair][]int32{}, bySO: map[pair][]int32{},
 		subjects: map[id]int{}, objects: map[id]int{},
+		first: map[[3]id]int32{},
 	}
 }
 
@@ -58,6 +60,9 @@ func (s *Store) Add(q rdf.Quad) {
 	s.set[k] = struct{}{}
 	n := int32(len(s.quads))
 	s.quads = append(s.quads, k)
+	if _, ok := s.first[[3]id{k[0], k[1], k[2]}]; !ok {
+		s.first[[3]id{k[0], k[1], k[2]}] = n
+	}
 	s.all = append(s.all, n)
 	s.byS[k[0]] = append(s.byS[k[0]], n)
 	s.byP[k[1]] = append(s.byP[k[1]], n)
@@ -149,6 +154,29 @@ func (s *Store) Match(sb, pb, ob, gb rdf.Term, fn func(rdf.Quad) bool) error {
 			continue
 		}
 		if !fn(rdf.Quad{S: s.terms[q[0]], P: s.terms[q[1]], O: s.terms[q[2]], G: s.terms[q[3]]}) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// MatchUnion calls fn once for each triple matching the non-zero
+// positions in any graph: the default graph as the union of all graphs
+// (the quads passed have no graph name).
+func (s *Store) MatchUnion(sb, pb, ob rdf.Term, fn func(rdf.Quad) bool) error {
+	list, k, bound, ok := s.candidates(sb, pb, ob, rdf.Term{})
+	if !ok {
+		return nil
+	}
+	for _, n := range list {
+		q := s.quads[n]
+		if bound[0] && q[0] != k[0] || bound[1] && q[1] != k[1] || bound[2] && q[2] != k[2] {
+			continue
+		}
+		if s.first[[3]id{q[0], q[1], q[2]}] != n {
+			continue // the same triple in another graph, already given
+		}
+		if !fn(rdf.Quad{S: s.terms[q[0]], P: s.terms[q[1]], O: s.terms[q[2]]}) {
 			return nil
 		}
 	}
