@@ -16,6 +16,7 @@ type mention struct {
 	alt      string // the name form, when the mention spans more (a role and a name)
 	surname  bool   // a bare surname of a person met before
 	speaker  bool   // a reference to the speaker's side ("we", "our party")
+	possInst string // "its leaders": an institution of the actor named before
 }
 
 // docActors collects the actors one document refers to.
@@ -384,6 +385,12 @@ func (x *Extractor) findMentions(rs []rune, toks []token, lo, hi int, dc *docCtx
 			ms[i] = compose(ms[i])
 		}
 	}
+	// "its leaders", "their government": an institution of an actor named before
+	for e := lo; e <= hi; e++ {
+		if h, ok := headEnd[e]; ok && h[0] > lo && (toks[h[0]-1].norm == "its" || toks[h[0]-1].norm == "their") {
+			ms = append(ms, mention{from: h[0] - 1, to: e, possInst: headName[e]})
+		}
+	}
 	// persons introduced by a role
 	var persons []mention
 	for _, ri := range roleAt {
@@ -425,6 +432,18 @@ func (x *Extractor) findMentions(rs []rune, toks []token, lo, hi int, dc *docCtx
 				dc.inner = append(dc.inner, m)
 			}
 			continue
+		}
+		if m.possInst != "" {
+			for k := len(out) - 1; k >= 0 && k >= len(out)-6; k-- {
+				if id := x.composeID(d, m.possInst, out[k].id); id != "" {
+					m.id = id
+					break
+				}
+			}
+			if m.id == "" {
+				continue
+			}
+			m.possInst = ""
 		}
 		if m.ref != nil {
 			m.id = x.resolveRef(m.ref, dc, out)

@@ -836,7 +836,23 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 			use(m)
 			ids = addUnique(ids, m.id)
 		}
-		return ids
+		// "our party and its Central Committee": the body and its organ are one
+		// party to the act
+		var out []string
+		for _, id := range ids {
+			organ := false
+			if a := dc.actors.info(id); a != nil {
+				for _, p := range a.PartOf {
+					if slices.Contains(ids, p) {
+						organ = true
+					}
+				}
+			}
+			if !organ {
+				out = append(out, id)
+			}
+		}
+		return out
 	}
 	agentFromSide := false
 	for _, sl := range agentSlots {
