@@ -70,8 +70,9 @@ func generateStore(path string, nEvents, nActors, nDocs int) (int, error) {
 			fmt.Fprintf(w, " ; org:memberOf act:a%d ; ng:role \"ambassador\"", i-1)
 			triples += 2
 		}
-		if k == "schema:GovernmentOrganization" && i > 8 {
-			fmt.Fprintf(w, " ; org:subOrganizationOf act:a%d", i-4)
+		if k == "schema:GovernmentOrganization" && i >= 40 {
+			// Ministries under one of ten governments: shallow hierarchies.
+			fmt.Fprintf(w, " ; org:subOrganizationOf act:a%d", ((i/4)%10)*4+1)
 			triples++
 		}
 		fmt.Fprintln(w, " .")

@@ -9,6 +9,7 @@ package eval
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand"
 	"regexp"
 	"sort"
@@ -895,12 +896,12 @@ func (e *evaluator) isNamedGraph(g rdf.Term) bool {
 // ---- ORDER BY ---------------------------------------------------------------------------
 
 func (e *evaluator) sortRows(rows []row, conds []a.OrderCond, gs graphSel) {
-	keys := make([][]rdf.Term, len(rows))
+	keys := make([][]sortKey, len(rows))
 	for i, r := range rows {
-		keys[i] = make([]rdf.Term, len(conds))
+		keys[i] = make([]sortKey, len(conds))
 		for j, c := range conds {
 			if v, ok := e.eval(c.Expr, r, gs); ok {
-				keys[i][j] = v
+				keys[i][j] = makeSortKey(v)
 			}
 		}
 	}
@@ -910,7 +911,7 @@ func (e *evaluator) sortRows(rows []row, conds []a.OrderCond, gs graphSel) {
 	}
 	sort.SliceStable(idx, func(x, y int) bool {
 		for j, c := range conds {
-			cmp := orderCompare(keys[idx[x]][j], keys[idx[y]][j])
+			cmp := keys[idx[x]][j].compare(keys[idx[y]][j])
 			if cmp != 0 {
 				if c.Desc {
 					return cmp > 0
@@ -925,6 +926,54 @@ func (e *evaluator) sortRows(rows []row, conds []a.OrderCond, gs graphSel) {
 		sorted[i] = rows[k]
 	}
 	copy(rows, sorted)
+}
+
+// sortKey keeps a term with its value parsed once, so that sorting
+// compares numbers and dates without parsing them again.
+type sortKey struct {
+	t   rdf.Term
+	cls uint8 // 0 other, 1 number, 2/3 dateTime with/without zone, 4 simple string, 5/6 date with/without zone
+	f   float64
+}
+
+func makeSortKey(t rdf.Term) sortKey {
+	k := sortKey{t: t}
+	switch litClass(t) {
+	case "num":
+		if n, ok := parseNum(t); ok && !math.IsNaN(n.float()) {
+			k.cls, k.f = 1, n.float()
+		}
+	case "date":
+		if d, ok := parseDateTime(t); ok {
+			k.cls, k.f = 3, float64(d.t.UnixNano())
+			if d.hasTZ {
+				k.cls = 2
+			}
+			if t.Datatype == rdf.XSDDate {
+				k.cls += 3
+			}
+		}
+	case "str":
+		k.cls = 4
+	}
+	return k
+}
+
+func (x sortKey) compare(y sortKey) int {
+	if x.cls != 0 && x.cls == y.cls {
+		var c int
+		if x.cls == 4 {
+			c = strings.Compare(x.t.Value, y.t.Value)
+		} else if x.f < y.f {
+			c = -1
+		} else if x.f > y.f {
+			c = 1
+		}
+		if c != 0 {
+			return c
+		}
+	}
+	return orderCompare(x.t, y.t)
 }
 
 // orderCompare is the total order of ORDER BY (SPARQL 1.1 §15.1):
