@@ -278,6 +278,7 @@ func (m *Mapper) event(q *graphQuads, doc rdf.Term, docIRI string, text []rune, 
 var actorClasses = map[extract.ActorKind]string{
 	extract.Person: Person, extract.Organization: Organization,
 	extract.GovernmentOrganization: GovernmentOrganization, extract.Country: Country,
+	extract.Place: SchemaPlace,
 }
 
 var wikidataID = regexp.MustCompile(`^Q[1-9]\d*$`)

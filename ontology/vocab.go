@@ -79,6 +79,7 @@ const (
 	Organization           = SCHEMA + "Organization"
 	GovernmentOrganization = SCHEMA + "GovernmentOrganization"
 	Country                = SCHEMA + "Country"
+	SchemaPlace            = SCHEMA + "Place" // a place mentioned (Moscow, Tirana): never an event's agent or target
 	Label                  = RDFS + "label"
 	AltLabel               = SKOS + "altLabel"
 	PrefLabel              = SKOS + "prefLabel"
