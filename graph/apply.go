@@ -13,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
 	"notegraph/rdf"
@@ -232,7 +231,7 @@ func (s *Store) Apply(puts []Put, removes []rdf.Term) error {
 		return err
 	}
 	if safeDeltas(w.deltas) {
-		return s.write(w.deltas)
+		return s.writeNoting(w)
 	}
 	// Cayley's ApplyDeltas loses track of a node that the batch both adds
 	// to and, on balance, removes from (graph/kv applyAddDeltas looks up
@@ -253,7 +252,7 @@ func (s *Store) Apply(puts []Put, removes []rdf.Term) error {
 	if !safeDeltas(w1.deltas) {
 		return errors.New("graph: internal error: removal plan is not a safe Cayley transaction")
 	}
-	if err := s.write(w1.deltas); err != nil {
+	if err := s.writeNoting(w1); err != nil {
 		return err
 	}
 	if betweenSteps != nil {
@@ -277,7 +276,18 @@ func (s *Store) Apply(puts []Put, removes []rdf.Term) error {
 	if !safeDeltas(w2.deltas) {
 		return errors.New("graph: internal error: insertion plan is not a safe Cayley transaction")
 	}
-	return s.write(w2.deltas)
+	return s.writeNoting(w2)
+}
+
+// writeNoting writes a plan and keeps the contribution counts in step; a
+// failed write drops them (they are gathered again when next needed).
+func (s *Store) writeNoting(w *writer) error {
+	if err := s.write(w.deltas); err != nil {
+		s.contrib = nil
+		return err
+	}
+	s.noteContributions(w)
+	return nil
 }
 
 // betweenSteps, when set by a test, runs between the two transactions of a
@@ -301,15 +311,32 @@ func (s *Store) write(deltas []cgraph.Delta) error {
 // transaction: no node referenced by an added quad may lose more references
 // than it gains.
 func safeDeltas(deltas []cgraph.Delta) bool {
-	net := make(map[refs.ValueHash]int, 2*len(deltas))
+	// Only nodes of deleted quads can lose references. The values
+	// themselves are the map keys (Cayley hashes them with SHA-1, which
+	// costs more than the whole check for the large ledger literals).
+	net := make(map[quad.Value]int)
 	for _, d := range deltas {
-		inc := 1
-		if d.Action == cgraph.Delete {
-			inc = -1
+		if d.Action != cgraph.Delete {
+			continue
 		}
 		for _, dir := range quad.Directions {
 			if v := d.Quad.Get(dir); v != nil {
-				net[refs.HashOf(v)] += inc
+				net[v]--
+			}
+		}
+	}
+	if len(net) == 0 {
+		return true
+	}
+	for _, d := range deltas {
+		if d.Action != cgraph.Add {
+			continue
+		}
+		for _, dir := range quad.Directions {
+			if v := d.Quad.Get(dir); v != nil {
+				if _, ok := net[v]; ok {
+					net[v]++
+				}
 			}
 		}
 	}
@@ -318,7 +345,7 @@ func safeDeltas(deltas []cgraph.Delta) bool {
 			continue
 		}
 		for _, dir := range quad.Directions {
-			if v := d.Quad.Get(dir); v != nil && net[refs.HashOf(v)] < 0 {
+			if v := d.Quad.Get(dir); v != nil && net[v] < 0 {
 				return false
 			}
 		}
@@ -329,18 +356,20 @@ func safeDeltas(deltas []cgraph.Delta) bool {
 // plan computes the deltas that take the graphs listed in order from their
 // stored state to batch[iri] (nil: removed).
 func plan(r reader, batch map[string]*newEntry, order []string) (*writer, error) {
-	w := &writer{}
+	w := &writer{contribDelta: make(map[rdf.Quad]int)}
+	track := r.tracksContributors()
 	batchKeys := make(map[any]bool)
 	// Per default-graph triple: bit 1 = some batch entry contributed it
 	// before, bit 2 = some batch entry contributes it after.
 	contrib := make(map[rdf.Quad]uint8)
+	batchOld := make(map[rdf.Quad]int) // how many batch entries contributed it before
 	graphsDelta := 0
-	olds, keys, err := r.entries(order)
+	states, keys, err := r.entries(order)
 	if err != nil {
 		return nil, err
 	}
 	for i, iri := range order {
-		old := olds[i]
+		old := states[i]
 		if keys[i] != nil {
 			batchKeys[keys[i]] = true
 		}
@@ -358,16 +387,23 @@ func plan(r reader, batch map[string]*newEntry, order []string) (*writer, error)
 		nc := contributions(iri, nq, ns)
 		for _, t := range oc {
 			contrib[t] |= 1
+			batchOld[t]++
 		}
 		for _, t := range nc {
 			contrib[t] |= 2
 		}
 		diffSorted(oc, nc,
 			func(t rdf.Quad) {
-				w.del(quad.Quad{Subject: e, Predicate: quad.IRI(predContrib), Object: contribIRI(t), Label: qLedger})
+				w.contribDelta[t]--
+				if track {
+					w.del(quad.Quad{Subject: e, Predicate: quad.IRI(predContrib), Object: contribIRI(t), Label: qLedger})
+				}
 			},
 			func(t rdf.Quad) {
-				w.add(quad.Quad{Subject: e, Predicate: quad.IRI(predContrib), Object: contribIRI(t), Label: qLedger})
+				w.contribDelta[t]++
+				if track {
+					w.add(quad.Quad{Subject: e, Predicate: quad.IRI(predContrib), Object: contribIRI(t), Label: qLedger})
+				}
 			})
 
 		// The ledger's own slots.
@@ -420,7 +456,11 @@ func plan(r reader, batch map[string]*newEntry, order []string) (*writer, error)
 		}
 	}
 	slices.SortFunc(changed, rdf.CompareQuads)
-	outside, err := r.contributedOutside(changed, batchKeys)
+	olds := make([]int, len(changed))
+	for i, t := range changed {
+		olds[i] = batchOld[t]
+	}
+	outside, err := r.contributedOutside(changed, olds, batchKeys)
 	if err != nil {
 		return nil, err
 	}
@@ -446,8 +486,9 @@ func plan(r reader, batch map[string]*newEntry, order []string) (*writer, error)
 func utf8Valid(s string) bool { return utf8.ValidString(s) }
 
 type writer struct {
-	deltas    []cgraph.Delta
-	userDelta int
+	deltas       []cgraph.Delta
+	userDelta    int
+	contribDelta map[rdf.Quad]int // change of each triple's contributor count
 }
 
 func (w *writer) add(q quad.Quad) {
@@ -500,8 +541,14 @@ type reader interface {
 	// a key identifying each existing one for contributedOutside.
 	entries(iris []string) ([]entryState, []any, error)
 	// contributedOutside tells, for each default-graph triple, whether a
-	// graph whose key is not in batch contributes it.
-	contributedOutside(ts []rdf.Quad, batch map[any]bool) ([]bool, error)
+	// graph whose key is not in batch contributes it; batchOld[i] is how
+	// many graphs of the batch contributed ts[i] before.
+	contributedOutside(ts []rdf.Quad, batchOld []int, batch map[any]bool) ([]bool, error)
+	// tracksContributors tells whether the ledger keeps one
+	// <urn:x-notegraph:contributes> quad per contribution (PostgreSQL,
+	// where several processes write) or the store counts contributions in
+	// memory (bolt and leveldb, which one process holds at a time).
+	tracksContributors() bool
 	// shard reads one statistics counter.
 	shard(subj quad.IRI) (string, bool, error)
 }
@@ -540,46 +587,83 @@ func (r *kvReader) entries(iris []string) ([]entryState, []any, error) {
 	return out, keys, nil
 }
 
-func (r *kvReader) contributedOutside(ts []rdf.Quad, batch map[any]bool) ([]bool, error) {
+func (r *kvReader) tracksContributors() bool { return false }
+
+func (r *kvReader) contributedOutside(ts []rdf.Quad, batchOld []int, _ map[any]bool) ([]bool, error) {
+	counts, err := r.s.contribCounts()
+	if err != nil {
+		return nil, err
+	}
 	out := make([]bool, len(ts))
 	for i, t := range ts {
-		var err error
-		if out[i], err = r.s.contributedOutside(t, batch, r.ledger, r.preds[4]); err != nil {
-			return nil, err
-		}
+		out[i] = counts[t] > batchOld[i]
 	}
 	return out, nil
 }
 
 func (r *kvReader) shard(subj quad.IRI) (string, bool, error) { return r.s.readShard(subj) }
 
-// contributedOutside tells whether a graph that is not in the batch
-// contributes default-graph triple t.
-func (s *Store) contributedOutside(t rdf.Quad, batch map[any]bool, ledgerRef, predRef cgraph.Ref) (bool, error) {
-	if ledgerRef == nil || predRef == nil {
-		return false, nil
+// contribCounts returns, for every default-graph triple, how many graphs
+// contribute it. On bolt and leveldb only this process can write while the
+// store is open, so the counts are gathered once (one pass over the
+// ledger's shared blobs) and then kept up to date by Apply. Keeping them in
+// the store instead, one quad per contribution, slowed loads by about 40%.
+func (s *Store) contribCounts() (map[rdf.Quad]int, error) {
+	if s.contrib != nil {
+		return s.contrib, nil
 	}
-	ref, err := s.refOf(contribIRI(t))
-	if err != nil || ref == nil {
-		return false, err
+	ents, ledger, err := s.listEntries()
+	if err != nil {
+		return nil, err
 	}
-	found := false
-	errFound := errors.New("found")
-	err = s.scan(quad.Object, ref, quad.Predicate, predRef, ledgerRef, func(q cgraph.Ref) error {
-		sub, err := s.qs.QuadDirection(q, quad.Subject)
+	counts := make(map[rdf.Quad]int)
+	if len(ents) > 0 {
+		preds, err := s.refsOf(quad.IRI(predShared), quad.IRI(predQuads))
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if !batch[sub.Key()] {
-			found = true
-			return errFound
+		var def []rdf.Quad
+		err = s.eachBlob(ents, preds[0], ledger, func(e entryRef, blob string) error {
+			return decodeTriples(blob, rdf.Term{}, func(q rdf.Quad) error {
+				if e.iri == defaultEntry {
+					def = append(def, q)
+				} else {
+					counts[q]++
+				}
+				return nil
+			})
+		})
+		if err != nil {
+			return nil, err
 		}
-		return nil
-	})
-	if err != nil && err != errFound {
-		return false, err
+		if ents[0].iri == defaultEntry {
+			err = s.eachBlob(ents[:1], preds[1], ledger, func(e entryRef, blob string) error {
+				return decodeTriples(blob, rdf.Term{}, func(q rdf.Quad) error { def = append(def, q); return nil })
+			})
+			if err != nil {
+				return nil, err
+			}
+			for _, q := range contributions(defaultEntry, def, nil) {
+				counts[q]++
+			}
+		}
 	}
-	return found, nil
+	s.contrib = counts
+	return counts, nil
+}
+
+// noteContributions updates the in-memory counts after a successful write.
+func (s *Store) noteContributions(w *writer) {
+	if s.contrib == nil {
+		return
+	}
+	for t, d := range w.contribDelta {
+		if n := s.contrib[t] + d; n > 0 {
+			s.contrib[t] = n
+		} else {
+			delete(s.contrib, t)
+		}
+	}
 }
 
 func statsSubject(k int) quad.IRI { return quad.IRI(statsPrefix + strconv.Itoa(k)) }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -247,6 +248,53 @@ func BenchmarkOpen(b *testing.B) {
 				}
 				s.Close()
 			}
+		})
+	}
+}
+
+// BenchmarkApplyVsCayley alternates one batch through Apply and the same
+// batch through Cayley's ApplyDeltas (on two fresh stores of the same
+// backend), so that both see the same machine load; it reports both rates
+// and their ratio.
+func BenchmarkApplyVsCayley(b *testing.B) {
+	for _, backend := range benchBackends() {
+		b.Run(backend, func(b *testing.B) {
+			ours, err := Open(newAddr(b, backend), Options{Create: true, Backend: backend})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer ours.Close()
+			peer, err := Open(newAddr(b, backend), Options{Create: true, Backend: backend})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer peer.Close()
+			var tOurs, tPeer time.Duration
+			quads := 0
+			for i := 0; i < b.N; i++ {
+				batch := make([]Put, benchBatch)
+				var deltas []cgraph.Delta
+				for j := range batch {
+					batch[j] = testDoc(i*benchBatch+j, 0)
+					quads += len(batch[j].Quads)
+					for _, q := range slices.Concat(batch[j].Quads, batch[j].Shared) {
+						deltas = append(deltas, cgraph.Delta{Quad: toQuad(q), Action: cgraph.Add})
+					}
+				}
+				t0 := time.Now()
+				if err := ours.Apply(batch, nil); err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				if err := peer.QuadStore().ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+					b.Fatal(err)
+				}
+				tOurs += t1.Sub(t0)
+				tPeer += time.Since(t1)
+			}
+			b.ReportMetric(float64(quads)/tOurs.Seconds(), "apply-q/s")
+			b.ReportMetric(float64(quads)/tPeer.Seconds(), "cayley-q/s")
+			b.ReportMetric(tPeer.Seconds()/tOurs.Seconds(), "speedup")
 		})
 	}
 }

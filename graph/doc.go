@@ -15,13 +15,17 @@
 //	<g> <urn:x-notegraph:meta>    "1 nquads nshared sha256"
 //	<g> <urn:x-notegraph:quads>   "blob"                    the graph's quads, sorted (ledger.go)
 //	<g> <urn:x-notegraph:shared>  "blob"                    its default-graph contributions
-//	<g> <urn:x-notegraph:contributes> <urn:x-notegraph:t:HASH>  one per contribution
+//	<g> <urn:x-notegraph:contributes> <urn:x-notegraph:t:HASH>  PostgreSQL only: one per contribution
 //
 // Replacing a graph reads its entry (subject-predicate index look-ups),
 // computes the difference and applies only that, with the new entry, in one
 // Cayley transaction. A default-graph triple is in the store while at least
-// one entry contributes it; the contributes quads answer "does anyone else
-// contribute this?" through the object index. Running totals live in
+// one entry contributes it. "Does another graph contribute this?" is
+// answered on PostgreSQL, where several processes may write, by the
+// contributes quads through the object index; on bolt and leveldb, which one
+// process holds at a time, by counts gathered from the shared blobs at the
+// first Apply and kept up to date in memory (the contributes quads cost
+// about 40% of the load rate there). Running totals live in
 // <urn:x-notegraph:stats>. Both internal graphs are left out of Each, Stats,
 // Match and Entries.
 //
@@ -42,12 +46,14 @@
 //
 //	                                 bolt           leveldb         PostgreSQL 15
 //	load, 2,000 documents (Apply)   9,800 q/s      4,500 q/s       4,000 q/s
-//	BenchmarkApply (fresh store)    6,600-19,000   7,600-25,700    2,600-7,000 q/s
-//	Cayley's ApplyDeltas, same      6,200          3,000           650-1,200 q/s
-//	  batches, no ledger (peer)
-//	Each (ledger)                 385-815 k q/s  157-200 k q/s     200 k q/s
+//	load, 10,000 documents (20/Apply) 7-8.6 k q/s, flat            4.8 k falling to 4.2 k q/s
+//	Apply vs Cayley's ApplyDeltas   11.1 k vs 12.6 k 9.5 k vs 9.6 k 5.9 k vs 2.6 k q/s
+//	  (same batches, interleaved; Cayley's side without ledger or diff)
+//	Each (ledger)                 385-976 k q/s  157-200 k q/s     200-280 k q/s
 //	QuadsAllIterator + Quad()      18-32 k q/s   8.5-10 k q/s      3.7 k q/s
 //	Open (120 k quads, no_bloom)     1.7 ms         56 ms
+//	600 k quads: replace 1 document   22 ms                          33 ms
+//	600 k quads: Stats / Entries   1.9 / 396 ms                     31 / 845 ms
 //
 // leveldb loses on this workload because Cayley writes through goleveldb
 // transactions, each of which commits its own level-0 table file: many small
@@ -57,7 +63,7 @@
 // which fetches every quad and then each of its four values by id.
 //
 // On PostgreSQL, Apply writes nodes with multi-row INSERT … ON CONFLICT and
-// quads with COPY, in one transaction: 4-6 times Cayley's row-by-row
+// quads with COPY, in one transaction: 2.3-6 times Cayley's row-by-row
 // ApplyDeltas, ledger included. COPY against multi-row INSERT for the quads:
 // 3,300-4,300 against 1,700-2,600 q/s (BenchmarkApplyPGCopy). Each streams
 // the ledger blobs in one query ordered by graph IRI: about 54 times Cayley's
@@ -67,6 +73,7 @@
 //
 //	export NOTEGRAPH_TEST_PG=$(sh graph/testdata/pg-start.sh /tmp/ng-pg)
 //	go test -run '^$' -bench . -benchtime 30x ./graph/
+//	go test -run '^$' -bench VsCayley -benchtime 100x ./graph/   (the paired row)
 //	sh graph/testdata/pg-stop.sh /tmp/ng-pg
 //
 // (-benchdocs N sets the size of the store the read benchmarks use; the

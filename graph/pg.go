@@ -248,7 +248,9 @@ func (r pgTx) entries(iris []string) ([]entryState, []any, error) {
 	return out, keys, nil
 }
 
-func (r pgTx) contributedOutside(ts []rdf.Quad, batch map[any]bool) ([]bool, error) {
+func (r pgTx) tracksContributors() bool { return true }
+
+func (r pgTx) contributedOutside(ts []rdf.Quad, _ []int, batch map[any]bool) ([]bool, error) {
 	out := make([]bool, len(ts))
 	if len(ts) == 0 {
 		return out, nil

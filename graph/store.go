@@ -59,6 +59,9 @@ type Store struct {
 	addr     string
 	readOnly bool
 	mu       sync.Mutex // serialises Apply: the ledger read and the write must not interleave
+	// contrib counts the graphs contributing each default-graph triple
+	// (bolt and leveldb only; nil until first needed; guarded by mu).
+	contrib map[rdf.Quad]int
 }
 
 func init() {

@@ -243,12 +243,19 @@ func TestApplyReplaceRemove(t *testing.T) {
 		apply(t, s, []Put{d1v1, d0})
 		checkConsistent(t, s, content(d0, d1v1, d2))
 
-		// Back to the first version, then remove.
+		// Back to the first version; then a diff that Cayley's ApplyDeltas
+		// cannot take in one transaction (a node loses two references and
+		// gains one).
 		apply(t, s, []Put{d1})
+		checkConsistent(t, s, content(d0, d1, d2))
+		v0, v1 := twoStepPair()
+		apply(t, s, []Put{v0})
+		apply(t, s, []Put{v1})
 		if twoStep.Load() == n && s.Backend() != Postgres { // PostgreSQL writes nets itself
 			t.Error("the two-transaction path was not exercised")
 		}
-		checkConsistent(t, s, content(d0, d1, d2))
+		checkConsistent(t, s, content(d0, d1, d2, v1))
+		apply(t, s, nil, v1.Graph)
 		apply(t, s, nil, d1.Graph, iri("doc/never-stored"))
 		checkConsistent(t, s, content(d0, d2))
 		apply(t, s, nil, d0.Graph, d2.Graph)
@@ -329,6 +336,11 @@ func TestSharedQuadsIndependent(t *testing.T) {
 		apply(t, s, []Put{a})
 		apply(t, s, []Put{b})
 		checkConsistent(t, s, content(a, b))
+		// Reopen: on bolt and leveldb the contribution counts are then
+		// gathered again from the ledger.
+		s.Close()
+		s = open()
+		defer s.Close()
 		apply(t, s, nil, ga) // b still contributes actor[0]; actor[1] goes
 		checkConsistent(t, s, content(b))
 		apply(t, s, []Put{a})
@@ -602,11 +614,12 @@ func TestInterruptedTwoStepApply(t *testing.T) {
 		if s.Backend() == Postgres {
 			t.Skip("PostgreSQL applies every batch in one transaction")
 		}
-		d0, d1, d2 := testDoc(0, 0), testDoc(1, 1), testDoc(2, 0)
-		apply(t, s, []Put{d0, d1, d2})
+		d0, d1 := testDoc(0, 0), testDoc(1, 1)
+		v0, v1 := twoStepPair()
+		apply(t, s, []Put{d0, d1, v0})
 		n := twoStep.Load()
 		betweenSteps = func() error { return fmt.Errorf("simulated crash") }
-		err := s.Apply([]Put{testDoc(1, 0), testDoc(2, 0)}, nil)
+		err := s.Apply([]Put{testDoc(1, 0), v1}, nil)
 		betweenSteps = nil
 		if err == nil || twoStep.Load() == n {
 			t.Fatalf("the interrupted Apply did not take two steps (err %v)", err)
@@ -615,7 +628,23 @@ func TestInterruptedTwoStepApply(t *testing.T) {
 		if _, gs, _ := s.SourceGraphs("file0.txt"); len(gs) != 1 {
 			t.Fatalf("graphs of file0.txt after the interruption: %v", gs)
 		}
-		apply(t, s, []Put{testDoc(1, 0), testDoc(2, 0)})
-		checkConsistent(t, s, content(d0, testDoc(1, 0), d2))
+		apply(t, s, []Put{testDoc(1, 0), v1})
+		checkConsistent(t, s, content(d0, testDoc(1, 0), v1))
 	})
+}
+
+// twoStepPair is a graph and its next version whose diff Cayley's
+// ApplyDeltas cannot take in one transaction: node x loses two references
+// and gains one.
+func twoStepPair() (Put, Put) {
+	g := iri("doc/two-step")
+	x := iri("x")
+	v0 := Put{Graph: g, Source: "two-step", SHA256: "0", Quads: []rdf.Quad{
+		{S: iri("a"), P: iri("p"), O: x, G: g},
+		{S: iri("b"), P: iri("p"), O: x, G: g},
+	}}
+	v1 := Put{Graph: g, Source: "two-step", SHA256: "1", Quads: []rdf.Quad{
+		{S: iri("c"), P: iri("p"), O: x, G: g},
+	}}
+	return v0, v1
 }
