@@ -231,3 +231,57 @@ func extractAll(b *testing.B) ([]*extract.File, int64) {
 	}
 	return out, size
 }
+
+// BenchmarkBuild is build.Run end to end (read, extract, map, store) from
+// files on disk into a fresh store of the default backend, as
+// `notegraph build` does.
+func BenchmarkBuild(b *testing.B) {
+	files, size := benchCorpus(b)
+	dir := b.TempDir()
+	corpus := filepath.Join(dir, "corpus")
+	if err := os.MkdirAll(corpus, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(corpus, f.name), f.data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	inputs, err := build.Inputs([]string{corpus}, build.Extensions)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	var cpu time.Duration
+	docs := 0
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st, err := graph.Open(filepath.Join(dir, "db"+strconv.Itoa(i)), graph.Options{Create: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		c0 := cpuTime()
+		sum, err := build.Run(st, x, inputs, build.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(sum.Errors) > 0 {
+			b.Fatal(sum.Errors[0])
+		}
+		cpu += cpuTime() - c0
+		docs = sum.Documents
+		b.StopTimer()
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(docs)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(docs)*float64(b.N)/cpu.Seconds(), "docs/cpu-s")
+	}
+}
