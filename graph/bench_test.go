@@ -298,3 +298,36 @@ func BenchmarkApplyVsCayley(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkBoltVsLevelDB alternates the same batches into a bolt and a
+// leveldb store (so both see the same machine load) and reports both load
+// rates; -benchtime 200x grows each store to 2,000 documents.
+func BenchmarkBoltVsLevelDB(b *testing.B) {
+	var stores [2]*Store
+	for i, backend := range []string{Bolt, LevelDB} {
+		s, err := Open(newAddr(b, backend), Options{Create: true, Backend: backend})
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer s.Close()
+		stores[i] = s
+	}
+	var took [2]time.Duration
+	quads := 0
+	for i := 0; i < b.N; i++ {
+		batch := make([]Put, benchBatch)
+		for j := range batch {
+			batch[j] = testDoc(i*benchBatch+j, 0)
+			quads += len(batch[j].Quads)
+		}
+		for k, s := range stores {
+			t0 := time.Now()
+			if err := s.Apply(batch, nil); err != nil {
+				b.Fatal(err)
+			}
+			took[k] += time.Since(t0)
+		}
+	}
+	b.ReportMetric(float64(quads)/took[0].Seconds(), "bolt-q/s")
+	b.ReportMetric(float64(quads)/took[1].Seconds(), "leveldb-q/s")
+}
