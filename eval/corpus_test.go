@@ -17,7 +17,12 @@ var floors = map[string]struct{ P, R, F1 float64 }{
 	// F1 .708; FRUS P .400 R .300 F1 .343; overall P .700 R .649 F1 .674
 	"albania-ussr-1961": {P: 0.70, R: 0.67, F1: 0.69},
 	"frus":              {P: 0.38, R: 0.28, F1: 0.32},
-	"overall":           {P: 0.68, R: 0.63, F1: 0.65},
+	// testdata/heldout: documents written after the extractor was tuned,
+	// annotated before its output on them was seen. First run at 6fc07e3:
+	// P .143 R .016 F1 .029 (1 of 62 gold events); overall with it
+	// P .679 R .496 F1 .573.
+	"heldout": {P: 0.10, R: 0.01, F1: 0.02},
+	"overall": {P: 0.66, R: 0.48, F1: 0.56},
 }
 
 // extractCorpus runs the extractor over the source files the gold names.

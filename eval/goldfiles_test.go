@@ -16,11 +16,14 @@ import (
 var (
 	goldDir   = filepath.Join("..", "testdata", "gold")
 	corpusDir = filepath.Join("..", "..", "shared", "corpus")
+	// heldoutDir holds documents written for testing only, never used to
+	// tune the extractor's data (testdata/gold/heldout.jsonl annotates them).
+	heldoutDir = filepath.Join("..", "testdata", "heldout")
 )
 
 func corpusPath(t *testing.T, source string) string {
 	t.Helper()
-	for _, p := range []string{filepath.Join(corpusDir, source), filepath.Join(corpusDir, "frus", source)} {
+	for _, p := range []string{filepath.Join(corpusDir, source), filepath.Join(corpusDir, "frus", source), filepath.Join(heldoutDir, source)} {
 		if _, err := os.Stat(p); err == nil {
 			return p
 		}
