@@ -29,6 +29,10 @@ type docActors struct {
 	// mentions merge
 	surnames  map[string]string
 	fullNames map[string]fullName
+	// local names the states the gazetteer does not know that the document
+	// names (discoverStates), adjs their adjectives; nil when none
+	local *trie
+	adjs  map[string][]string
 }
 
 type fullName struct {
@@ -286,6 +290,11 @@ func (x *Extractor) findMentions(rs []rune, toks []token, lo, hi int, dc *docCtx
 			_ = e
 		}
 		v, e, ok := g.names.longest(toks[:hi], i, acceptName)
+		if d.local != nil {
+			if lv, le, lok := d.local.longest(toks[:hi], i, acceptName); lok && (!ok || le > e) {
+				v, e, ok = lv, le, true
+			}
+		}
 		if !ok {
 			// a person met before, by full name ("Liri Belishova") or surname
 			if fn, ok := d.fullNames[toks[i].norm]; ok && toks[i].cap && i+len(fn.words) <= hi {
@@ -518,6 +527,8 @@ func (x *Extractor) composeID(d *docActors, inst, base string) string {
 		adj := b.Label
 		if ga := x.gaz.actors[base]; ga != nil && len(ga.Adj) > 0 {
 			adj = ga.Adj[0]
+		} else if aj := d.adjs[base]; len(aj) > 0 {
+			adj = aj[0]
 		}
 		label = strings.ReplaceAll(label, "{adj}", adj)
 	}

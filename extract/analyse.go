@@ -55,6 +55,7 @@ func (x *Extractor) analyse(sd *segDoc) {
 	}
 	// first pass: mentions without the document's speaker, to read its metadata
 	dc.actors = newDocActors(x.gaz)
+	x.discoverStates(dc.rs, dc.toks, dc.actors)
 	dc.ments = x.findMentions(dc.rs, dc.toks, 0, len(dc.toks), dc)
 	x.metadata(sd, dc)
 	// second pass: with the issuer and addressee known, relative references resolve
@@ -67,6 +68,7 @@ func (x *Extractor) analyse(sd *segDoc) {
 			dc.actors.tags[id] = first.tags[id]
 		}
 	}
+	dc.actors.local, dc.actors.adjs = first.local, first.adjs
 	for k, v := range first.surnames {
 		dc.actors.surnames[k] = v
 	}
@@ -367,7 +369,7 @@ func (x *Extractor) principal(dc *docCtx, hd int) string {
 	}
 	for i := 0; i < limit; i++ {
 		n := dc.toks[i].norm
-		if n != "authorized" && n != "authorization" && !(n == "order" && i > 0 && dc.toks[i-1].norm == "by") {
+		if n != "authorized" && n != "authorization" && !(n == "order" && i > 0 && dc.toks[i-1].norm == "by") && !(n == "instructions" && i > 0 && dc.toks[i-1].norm == "on") {
 			continue
 		}
 		for k := i + 1; k < limit && k < i+14; k++ {

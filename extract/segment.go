@@ -45,7 +45,7 @@ var (
 		{[]string{"memorandum", "aide-mémoire", "aide-memoire", "memorandum of conversation"}, KindMemorandum},
 		{[]string{"speech", "address", "report to the congress"}, KindSpeech},
 		{[]string{"note", "notes", "letter", "message"}, KindNote},
-		{[]string{"statement", "declaration", "communiqué", "declare the following", "states the following", "state the following"}, KindStatement},
+		{[]string{"statement", "declaration", "communiqué", "resolution", "declare the following", "declares the following", "states the following", "state the following"}, KindStatement},
 	}
 )
 
@@ -90,7 +90,8 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 // isClosing reports a place-and-date line ("Tirana, December 4, 1961") or a
 // bare date line that closes a note.
 func isClosing(s string) bool {
-	t := strings.TrimSpace(s)
+	// a telegram's dateline gives the hour too: "Moscow, May 10, 1963, 6 p.m."
+	t := strings.TrimSpace(hourRe.ReplaceAllString(strings.TrimSpace(s), ""))
 	if wordCount(t) > 8 || t == "" {
 		return false
 	}
@@ -99,16 +100,26 @@ func isClosing(s string) bool {
 	return len(ds) == 1 && ds[0].to == len(toks) && !strings.HasPrefix(ds[0].value, "--") && len(ds[0].value) == 10
 }
 
+// hourRe is the hour that ends a telegram's dateline.
+var hourRe = regexp.MustCompile(`(?i),?\s*(\d{1,2}([:.]\d\d)?\s*[ap]\.\s?m\.?|noon|midnight)$`)
+
+// tailParenRe is a parenthesis glued to the word before it at the end of a
+// line ("CPSU(b)"): part of a name, not a sentence's closing bracket.
+var tailParenRe = regexp.MustCompile(`\p{L}\(\p{L}{1,3}\)$`)
+
 // isTitle reports a short line without closing punctuation: a heading.
 func isTitle(s string) bool {
 	t := strings.TrimSpace(s)
-	if t == "" || wordCount(t) > 22 {
+	if t == "" || wordCount(t) > 30 {
 		return false
 	}
 	t = strings.TrimRight(t, " *")
 	t = strings.TrimRightFunc(t, func(r rune) bool { return r == ']' || unicode.IsDigit(r) || r == '[' })
+	if tailParenRe.MatchString(t) {
+		return true
+	}
 	last, _ := lastRune(t)
-	return !strings.ContainsRune(".!?;)", last) || (last == ')' && wordCount(t) <= 3 && false)
+	return !strings.ContainsRune(".!?;)", last)
 }
 
 func lastRune(s string) (rune, bool) {
@@ -153,12 +164,34 @@ func (x *Extractor) plainDocuments(src string) []segDoc {
 	}
 	var blocks []*block
 	var cur *block
+	// bodyAhead[i]: after line i, a body line (or a new document's
+	// introduction) comes before any closing line. Heading-like lines after
+	// a body with none ahead are the document's signature block ("For the
+	// Central Committee", "J. Stalin"), not a new document.
+	bodyAhead := make([]bool, len(lines)+1)
+	for i := len(lines) - 1; i >= 0; i-- {
+		t := strings.TrimSpace(lines[i].text)
+		switch {
+		case t == "" || boilerRe.MatchString(t):
+			bodyAhead[i] = bodyAhead[i+1]
+		case isClosing(t):
+			bodyAhead[i] = false
+		case footRe.MatchString(t):
+			bodyAhead[i] = false
+		case isIntro(t):
+			bodyAhead[i] = true
+		case isTitle(t) || mdHeading(t) || isAddress(t):
+			bodyAhead[i] = bodyAhead[i+1]
+		default:
+			bodyAhead[i] = true
+		}
+	}
 	open := func(l line) *block {
 		b := &block{start: l.start, end: l.end, headEnd: l.end}
 		blocks = append(blocks, b)
 		return b
 	}
-	for _, l := range lines {
+	for li, l := range lines {
 		t := strings.TrimSpace(l.text)
 		if t == "" {
 			continue
@@ -183,6 +216,13 @@ func (x *Extractor) plainDocuments(src string) []segDoc {
 			cur.hasBody = true
 			cur.heads = append(cur.heads, t)
 			continue
+		case cur != nil && !cur.footnote && !cur.hasBody && cur.intro == "" && isClosing(t):
+			// a dateline under the heading ("London, September 24, 1971")
+			cur.end, cur.headEnd = l.end, l.end
+			if cur.closing == "" {
+				cur.closing = t
+			}
+			continue
 		case cur != nil && !cur.footnote && isClosing(t):
 			cur.end = l.end
 			cur.closing = t
@@ -204,6 +244,9 @@ func (x *Extractor) plainDocuments(src string) []segDoc {
 				cur.intro += "\n"
 			}
 			cur.intro += t
+			continue
+		case cur != nil && cur.hasBody && !cur.footnote && !mdHeading(t) && isTitle(t) && !bodyAhead[li+1]:
+			cur.end = l.end
 			continue
 		case isTitle(t) || mdHeading(t):
 			if cur == nil || cur.hasBody || cur.footnote || cur.intro != "" {
