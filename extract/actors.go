@@ -215,7 +215,19 @@ func (d *docActors) list() []Actor {
 	for id, a := range d.actors {
 		c := *a
 		c.AltLabels = nil
+		// the names met in the text, and the gazetteer's own aliases, so
+		// that the graph knows every name the actor goes by
+		names := map[string]bool{}
 		for n := range d.alts[id] {
+			names[n] = true
+		}
+		if ga := d.g.actors[id]; ga != nil {
+			for _, n := range ga.AltLabels {
+				names[n] = true
+			}
+		}
+		delete(names, c.Label)
+		for n := range names {
 			c.AltLabels = append(c.AltLabels, n)
 		}
 		sort.Strings(c.AltLabels)

@@ -221,7 +221,7 @@ func (x *Extractor) metadata(sd *segDoc, dc *docCtx) {
 			continue
 		}
 		switch {
-		case d.Issuer == "" && kindAt(i) && i+2 < hd && (toks[i+1].norm == "of" || toks[i+2].norm == "of"):
+		case d.Issuer == "" && kindAt(i) && i+2 < hd && (toks[i+1].norm == "of" || toks[i+2].norm == "of") && !answering(toks, i):
 			j := i + 1
 			if toks[j].norm != "of" {
 				j++
@@ -386,4 +386,19 @@ func (x *Extractor) principal(dc *docCtx, hd int) string {
 		}
 	}
 	return ""
+}
+
+// answering reports a genre word that names the document answered, not this
+// one: "Reply ... to the letter of X" is not a letter of X.
+func answering(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch toks[k].norm {
+		case "to", "your", "with", "on":
+			return true
+		case "the", "a", "this", "that":
+			continue
+		}
+		return false
+	}
+	return false
 }

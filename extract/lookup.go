@@ -15,7 +15,13 @@ func (x *Extractor) KnownLabel(id string) (string, bool) {
 	for i := strings.IndexByte(id, '-'); i > 0; i = next(id, i) {
 		base, inst := x.gaz.actors[id[:i]], x.gaz.insts[id[i+1:]]
 		if base != nil && inst != nil {
-			return strings.ReplaceAll(inst.Label, "{label}", base.Label), true
+			// the same label composeID gives: "{adj} Embassy" takes the
+			// base's first adjective, else its label
+			adj := base.Label
+			if len(base.Adj) > 0 {
+				adj = base.Adj[0]
+			}
+			return strings.NewReplacer("{label}", base.Label, "{adj}", adj).Replace(inst.Label), true
 		}
 	}
 	return "", false

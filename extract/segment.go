@@ -44,7 +44,7 @@ var (
 		{[]string{"telegram", "cable", "airgram"}, KindTelegram},
 		{[]string{"memorandum", "aide-mémoire", "aide-memoire", "memorandum of conversation"}, KindMemorandum},
 		{[]string{"speech", "address", "report to the congress"}, KindSpeech},
-		{[]string{"note", "notes", "letter", "message"}, KindNote},
+		{[]string{"note", "notes", "letter", "message", "reply"}, KindNote},
 		{[]string{"statement", "declaration", "communiqué", "resolution", "declare the following", "declares the following", "states the following", "state the following"}, KindStatement},
 	}
 )
