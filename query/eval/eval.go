@@ -780,15 +780,17 @@ func (e *evaluator) runLeftJoin(o *pLeftJoin, in row, gs graphSel, emit emitFn) 
 }
 
 // hashIndex groups materialised solutions by the slots bound in all of
-// them, so that a join looks at compatible candidates only.
+// them, so that a join looks at compatible candidates only. A probing
+// solution that binds only some of those slots uses a table on just
+// those, built when first needed.
 type hashIndex struct {
-	rows  []row
-	keys  []int
-	table map[string][]row
+	rows   []row
+	keys   []int
+	tables map[string]map[string][]row
 }
 
 func newHashIndex(rows []row) *hashIndex {
-	h := &hashIndex{rows: rows}
+	h := &hashIndex{rows: rows, tables: map[string]map[string][]row{}}
 	if len(rows) < 8 {
 		return h
 	}
@@ -804,35 +806,39 @@ func newHashIndex(rows []row) *hashIndex {
 			h.keys = append(h.keys, s)
 		}
 	}
-	if len(h.keys) == 0 {
-		return h
-	}
-	h.table = map[string][]row{}
-	for _, r := range rows {
-		k := h.key(r)
-		h.table[k] = append(h.table[k], r)
-	}
 	return h
 }
 
-func (h *hashIndex) key(r row) string {
-	sub := make(row, len(h.keys))
-	for i, s := range h.keys {
+func keyOf(r row, slots []int) string {
+	sub := make(row, len(slots))
+	for i, s := range slots {
 		sub[i] = r[s]
 	}
 	return rowKey(sub)
 }
 
 func (h *hashIndex) candidates(r row) []row {
-	if h.table == nil {
-		return h.rows
-	}
+	var slots []int
+	sig := make([]byte, 0, 8)
 	for _, s := range h.keys {
-		if r[s].IsZero() {
-			return h.rows
+		if !r[s].IsZero() {
+			slots = append(slots, s)
+			sig = append(sig, byte(s), byte(s>>8))
 		}
 	}
-	return h.table[h.key(r)]
+	if len(slots) == 0 {
+		return h.rows
+	}
+	table, ok := h.tables[string(sig)]
+	if !ok {
+		table = map[string][]row{}
+		for _, x := range h.rows {
+			k := keyOf(x, slots)
+			table[k] = append(table[k], x)
+		}
+		h.tables[string(sig)] = table
+	}
+	return table[keyOf(r, slots)]
 }
 
 func (e *evaluator) runGraph(o *pGraph, in row, emit emitFn) bool {
