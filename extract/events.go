@@ -58,6 +58,15 @@ func (x *Extractor) events(sd *segDoc, dc *docCtx) {
 					continue
 				}
 				seen[key{p.Type, i}] = true
+				// the words of a phrasal trigger ("placed under the
+				// surveillance") trigger no second event of the type
+				if tw := strings.Fields(strings.ToLower(evs[0].Trigger)); len(tw) > 1 {
+					for k := i + 1; k < s.to && k < i+12; k++ {
+						if slices.Contains(tw, dc.toks[k].norm) {
+							seen[key{p.Type, k}] = true
+						}
+					}
+				}
 				if duplicate(d.Events, evs[0]) {
 					continue
 				}
@@ -1006,7 +1015,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	if !charged && ps.charged[e.Type] {
 		_, charged = hasCue(ps, "charge", toks, s.from, s.to)
 	}
-	if e.Stance == Alleged && charged && issuer != "" && agent != "" && !dc.inNote {
+	if e.Stance == Alleged && charged && issuer != "" && agent != "" && !dc.inNote && !x.sameSide(dc, agent, issuer) {
 		out = append(out, Event{
 			Type: "ACCUSE", Agents: []string{issuer}, Targets: []string{agent},
 			Charge: e.Quote, ChargeOf: 0, Date: d.Date, AssertedBy: issuer, Stance: Performed,
