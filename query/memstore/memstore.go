@@ -1,7 +1,10 @@
 // Package memstore is an in-memory quad store with the indexes a SPARQL
-// evaluator wants: by subject, predicate, object and graph, and by the
-// pairs subject+predicate, predicate+object and subject+object. It backs
-// the query tests and can hold a whole exported store for fast queries.
+// evaluator wants: by subject, predicate, object and graph. A look-up
+// walks the shortest list among the bound positions and filters it; in
+// notegraph's graph model subjects and objects have short lists, so pair
+// indexes would cost more (memory, and garbage-collector scans of a
+// million small slices) than they save. It backs the query tests and
+// holds a whole store for `notegraph query`.
 package memstore
 
 import (
@@ -22,7 +25,7 @@ type Store struct {
 	quads              [][4]id
 	set                map[[4]id]struct{}
 	byS, byP, byO, byG map[id][]int32
-	bySP, byPO, bySO   map[pair][]int32
+	sp, po             map[pair]struct{} // pairs seen, for the statistics
 	all                []int32
 	subjects, objects  map[id]int      // per predicate: distinct subjects, objects
 	first              map[[3]id]int32 // each triple's first quad, whatever its graph
@@ -35,7 +38,7 @@ func New() *Store {
 		ids:   map[rdf.Term]id{{}: 0},
 		set:   map[[4]id]struct{}{},
 		byS:   map[id][]int32{}, byP: map[id][]int32{}, byO: map[id][]int32{}, byG: map[id][]int32{},
-		bySP: map[pair][]int32{}, byPO: map[pair][]int32{}, bySO: map[pair][]int32{},
+		sp: map[pair]struct{}{}, po: map[pair]struct{}{},
 		subjects: map[id]int{}, objects: map[id]int{},
 		first: map[[3]id]int32{},
 	}
@@ -68,15 +71,14 @@ func (s *Store) Add(q rdf.Quad) {
 	s.byP[k[1]] = append(s.byP[k[1]], n)
 	s.byO[k[2]] = append(s.byO[k[2]], n)
 	s.byG[k[3]] = append(s.byG[k[3]], n)
-	if len(s.bySP[pair{k[0], k[1]}]) == 0 {
+	if _, ok := s.sp[pair{k[0], k[1]}]; !ok {
+		s.sp[pair{k[0], k[1]}] = struct{}{}
 		s.subjects[k[1]]++
 	}
-	if len(s.byPO[pair{k[1], k[2]}]) == 0 {
+	if _, ok := s.po[pair{k[1], k[2]}]; !ok {
+		s.po[pair{k[1], k[2]}] = struct{}{}
 		s.objects[k[1]]++
 	}
-	s.bySP[pair{k[0], k[1]}] = append(s.bySP[pair{k[0], k[1]}], n)
-	s.byPO[pair{k[1], k[2]}] = append(s.byPO[pair{k[1], k[2]}], n)
-	s.bySO[pair{k[0], k[2]}] = append(s.bySO[pair{k[0], k[2]}], n)
 }
 
 // Decoder is what Load reads from: the rdf/turtle and rdf/ntriples
@@ -116,27 +118,12 @@ func (s *Store) candidates(sb, pb, ob, gb rdf.Term) (list []int32, k [4]id, boun
 		k[i], bound[i] = x, true
 	}
 	list = s.all
-	consider := func(l []int32) {
-		if len(l) < len(list) {
-			list = l
+	for i, idx := range []map[id][]int32{s.byS, s.byP, s.byO, s.byG} {
+		if bound[i] {
+			if l := idx[k[i]]; len(l) < len(list) {
+				list = l
+			}
 		}
-	}
-	switch {
-	case bound[0] && bound[1]:
-		list = s.bySP[pair{k[0], k[1]}]
-	case bound[1] && bound[2]:
-		list = s.byPO[pair{k[1], k[2]}]
-	case bound[0] && bound[2]:
-		list = s.bySO[pair{k[0], k[2]}]
-	case bound[0]:
-		list = s.byS[k[0]]
-	case bound[2]:
-		list = s.byO[k[2]]
-	case bound[1]:
-		list = s.byP[k[1]]
-	}
-	if bound[3] {
-		consider(s.byG[k[3]])
 	}
 	return list, k, bound, true
 }
