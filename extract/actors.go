@@ -659,6 +659,10 @@ func (x *Extractor) rolePersons(rs []rune, toks []token, lo, hi, ri int, ms []me
 			j++
 		}
 		m, ok := mentionAt(j)
+		if !ok && j > k+1 {
+			// a reference phrase that holds its article: "of the Embassy"
+			m, ok = mentionAt(k + 1)
+		}
 		if !ok {
 			break
 		}
@@ -667,11 +671,22 @@ func (x *Extractor) rolePersons(rs []rune, toks []token, lo, hi, ri int, ms []me
 		}
 		k = m.to
 	}
+	// "... Embassy in Xburg, Mr. Name": a city the gazetteer does not know
+	if k+2 < hi && toks[k].norm == "in" && toks[k+1].cap && toks[k+1].word && toks[k+2].raw == "," {
+		k += 2
+	}
 	if k < hi && toks[k].raw == "," {
 		k++
 	}
 	if k < hi && (toks[k].norm == "comrade" || toks[k].norm == "comrades") {
 		k++
+	}
+	// "Mr. Anton Brezic": an honorific before the name
+	if k < hi && honorifics[toks[k].norm] {
+		k++
+		if k < hi && toks[k].raw == "." {
+			k++
+		}
 	}
 	var out []mention
 	for {
@@ -774,6 +789,8 @@ func readName(rs []rune, toks []token, k, hi int) (int, int, string) {
 	}
 	return from, end, normSpace(spanText(rs, toks, from, end))
 }
+
+var honorifics = map[string]bool{"mr": true, "mrs": true, "messrs": true, "ms": true, "dr": true, "madame": true, "monsieur": true, "herr": true}
 
 var stopCaps = map[string]bool{"thus": true, "however": true, "moreover": true, "furthermore": true, "therefore": true,
 	"hence": true, "yet": true, "also": true, "among": true, "these": true, "those": true, "all": true, "both": true,

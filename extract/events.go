@@ -239,6 +239,25 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 		p--
 	}
 	if p > s.from && (dc.toks[p].raw == "," || dc.toks[p].norm == "and") {
+		// inside a "that" clause the clause's own subject: "Halmos stated
+		// that X had closed ... and had stopped ..."
+		cl := s.from
+		for k := p - 1; k > s.from; k-- {
+			if dc.toks[k].norm == "that" {
+				cl = k + 1
+				break
+			}
+		}
+		if cl > s.from {
+			if m, ok := dc.pronoun(cl); ok {
+				return m, true
+			}
+			for _, m := range cands {
+				if m.from == cl || m.from == cl+1 && determiners[dc.toks[cl].norm] {
+					return m, true
+				}
+			}
+		}
 		for _, m := range cands {
 			if dc.prepBefore(m) == "" {
 				return m, true

@@ -82,6 +82,14 @@ func (x *Extractor) discoverStates(rs []rune, toks []token, d *docActors) {
 			}
 		}
 	}
+	isRole := func(k int) bool {
+		_, _, ok := x.gaz.roleT.longest(toks, k, func(trieVal) bool { return true })
+		return ok
+	}
+	isHead := func(k int) bool {
+		_, _, ok := x.gaz.heads.longest(toks, k, func(trieVal) bool { return true })
+		return ok
+	}
 	for i := 0; i < len(toks); i++ {
 		if !toks[i].cap || !stateNouns[toks[i].norm] {
 			continue
@@ -119,6 +127,34 @@ func (x *Extractor) discoverStates(rs []rune, toks []token, d *docActors) {
 			adj := toks[a].raw
 			if name := nameOfAdjective(adj); name != "" {
 				add(spanTextTok(toks, a, i+1), name, adj)
+			}
+		}
+	}
+	// then the short forms: formal names, read first, give the labels
+	for i := 0; i < len(toks); i++ {
+		// "Embassy in X": a mission named by its host state
+		if i+1 < len(toks) && toks[i].norm == "in" && i > 0 && (toks[i-1].norm == "embassy" || toks[i-1].norm == "legation") &&
+			capWord(i+1) && !capWord(i+2) && !known(i+1, i+2) {
+			name := toks[i+1].raw
+			add(name, name, adjectiveOf(name))
+			continue
+		}
+		// "the Xian Chargé", "Xian trucks", "the Xians": a demonym the
+		// gazetteer does not know, before a role, an institution or a common
+		// noun (a first name such as "Julian" stands before a capitalised
+		// surname)
+		if w := toks[i].raw; capWord(i) && !known(i, i+1) && len(w) > 5 {
+			if strings.HasSuffix(w, "ians") && (i+1 >= len(toks) || !toks[i+1].cap) {
+				adj := strings.TrimSuffix(w, "s")
+				add(nameOfAdjective(adj), nameOfAdjective(adj), adj)
+				if d.local != nil {
+					d.local.add(w, trieVal{kind: 'a', id: slug(nameOfAdjective(adj))})
+				}
+				continue
+			}
+			if strings.HasSuffix(w, "ian") && i+1 < len(toks) && toks[i+1].word && (!toks[i+1].cap || isRole(i+1) || isHead(i+1)) {
+				add(nameOfAdjective(w), nameOfAdjective(w), w)
+				continue
 			}
 		}
 	}
