@@ -604,7 +604,13 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	inWindow := func(words []string, from, to int) bool {
 		for k := max(from, s.from); k < to && k < s.to; k++ {
 			for _, w := range words {
-				if strings.HasPrefix(toks[k].norm, w) {
+				// a phrase ("persona non grata") matches word by word
+				parts := strings.Fields(w)
+				ok := len(parts) > 0 && k+len(parts) <= s.to
+				for q := 0; ok && q < len(parts); q++ {
+					ok = strings.HasPrefix(toks[k+q].norm, parts[q])
+				}
+				if ok {
 					return true
 				}
 			}
@@ -1185,7 +1191,8 @@ func (x *Extractor) sideSlot(dc *docCtx, name string) string {
 	if state {
 		return st
 	}
-	if a := dc.actors.info(dc.doc.Issuer); a != nil && a.Kind == Person && dc.actors.withTag(dc.doc.Issuer, "party") != "" {
+	// a party member or a party's organ speaks to the other side's party
+	if a := dc.actors.info(dc.doc.Issuer); a != nil && (a.Kind == Person || a.Kind == Organization) && dc.actors.withTag(dc.doc.Issuer, "party") != "" {
 		if ga := x.gaz.actors[st]; ga != nil && ga.Party != "" {
 			dc.actors.use(ga.Party, "")
 			return ga.Party
