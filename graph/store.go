@@ -11,16 +11,16 @@ import (
 	"sync"
 	"time"
 
-	"github.com/boltdb/bolt"
 	"github.com/cayleygraph/cayley/clog"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
-	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
+	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	"github.com/hidal-go/hidalgo/kv/flat"
 	hleveldb "github.com/hidal-go/hidalgo/kv/flat/leveldb"
 	"github.com/syndtr/goleveldb/leveldb/opt"
+	bolt "go.etcd.io/bbolt"
 
 	"notegraph/rdf"
 )
@@ -89,7 +89,10 @@ var kvOptions = cgraph.Options{ckv.OptNoBloom: true}
 // lockTimeout bounds the wait for another process's lock on a bolt file.
 const lockTimeout = 2 * time.Second
 
-const boltFile = "indexes.bolt" // the name Cayley's own bolt backend uses
+// boltFile is the name Cayley's own bolt backend uses. The file is written
+// with go.etcd.io/bbolt, the maintained fork of boltdb/bolt with the same
+// file format (boltdb/bolt 1.3.1 trips Go's checkptr under -race).
+const boltFile = "indexes.bolt"
 
 // Open opens the store at addr: a folder (created if missing and
 // opts.Create) holding an embedded bolt or leveldb store, or a
