@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -295,7 +296,14 @@ func (x *Extractor) findMentions(rs []rune, toks []token, lo, hi int, dc *docCtx
 	d := dc.actors
 	var ms []mention
 	var roleAt []int
-	acceptName := func(v trieVal) bool { return v.kind == 'a' || v.kind == 'j' || v.kind == 'r' }
+	acceptName := func(v trieVal) bool {
+		if v.kind == 'r' && len(v.ref.Kinds) > 0 && dc.doc != nil {
+			// a phrase with rules per document kind ("we" in a speech, in
+			// a note) takes the rules of this document's kind
+			return slices.Contains(v.ref.Kinds, dc.doc.Kind)
+		}
+		return v.kind == 'a' || v.kind == 'j' || v.kind == 'r'
+	}
 	for i := lo; i < hi; {
 		if _, e, ok := g.roleT.longest(toks[:hi], i, func(trieVal) bool { return true }); ok {
 			roleAt = append(roleAt, i)
