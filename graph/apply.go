@@ -607,7 +607,7 @@ func (r *kvReader) shard(subj quad.IRI) (string, bool, error) { return r.s.readS
 // contribute it. On bolt and leveldb only this process can write while the
 // store is open, so the counts are gathered once (one pass over the
 // ledger's shared blobs) and then kept up to date by Apply. Keeping them in
-// the store instead, one quad per contribution, slowed loads by about 40%.
+// the store instead costs one more quad per contribution.
 func (s *Store) contribCounts() (map[rdf.Quad]int, error) {
 	if s.contrib != nil {
 		return s.contrib, nil
