@@ -238,6 +238,19 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 	for p > s.from && (strings.HasSuffix(dc.toks[p].norm, "ly") || auxiliaries[dc.toks[p].norm]) {
 		p--
 	}
+	// a relative clause's verb acts for the antecedent: "a fabrication of the
+	// X service, which has kept ..."
+	if p > s.from && (dc.toks[p].norm == "which" || dc.toks[p].norm == "who") {
+		q := p
+		if dc.toks[q-1].raw == "," {
+			q--
+		}
+		for _, m := range cands {
+			if m.to == q {
+				return m, true
+			}
+		}
+	}
 	if p > s.from && (dc.toks[p].raw == "," || dc.toks[p].norm == "and") {
 		// inside a "that" clause the clause's own subject: "Halmos stated
 		// that X had closed ... and had stopped ..."
@@ -1005,6 +1018,10 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 			return nil
 		}
 		e.Stance, e.AssertedBy = Performed, issuer
+	case reported && denied && x.sameSide(dc, agent, issuer) && !ps.speechActs[p.Type]:
+		// "we deny that our organs ever placed ... under surveillance": the
+		// issuer's own deed, denied, is no event
+		return nil
 	case reported:
 		// the quoting document asserts that the words were said
 		e.Stance = Reported
