@@ -232,15 +232,46 @@ func Run(st *graph.Store, x *extract.Extractor, inputs []Input, opts Options) (S
 		batch, removes, n = nil, nil, 0
 		return err
 	}
+	// owner says which source holds each graph, so that two sources whose
+	// documents map to the same IRIs (notes.txt and notes.md) are an error,
+	// not a silent replacement.
+	entries, err := st.Entries()
+	if err != nil {
+		return sum, err
+	}
+	owner := make(map[rdf.Term]string, len(entries))
+	for _, e := range entries {
+		owner[e.Graph] = e.Source
+	}
+	inBatch := map[rdf.Term]bool{}
 	changed := false
 	for i := range inputs {
 		r := <-results[i]
+		if r.err == nil && !r.skip {
+			r.err = claim(owner, r)
+		}
 		switch {
 		case r.err != nil:
 			sum.Errors = append(sum.Errors, r.err)
 		case r.skip:
 			sum.Unchanged++
 		default:
+			// A store transaction may not both put and remove one graph.
+			for _, g := range r.removes {
+				if inBatch[g] {
+					if err := flush(); err != nil {
+						return sum, err
+					}
+					clear(inBatch)
+					break
+				}
+			}
+			for _, p := range r.puts {
+				inBatch[p.Graph] = true
+			}
+			for _, g := range r.removes {
+				inBatch[g] = true
+			}
 			sum.Built++
 			sum.Documents += r.docs
 			sum.Events += r.events
@@ -255,6 +286,7 @@ func Run(st *graph.Store, x *extract.Extractor, inputs []Input, opts Options) (S
 				if err := flush(); err != nil {
 					return sum, err
 				}
+				clear(inBatch)
 			}
 		}
 		if opts.Progress != nil {
@@ -271,6 +303,23 @@ func Run(st *graph.Store, x *extract.Extractor, inputs []Input, opts Options) (S
 	}
 	sum.Duration = time.Since(start)
 	return sum, nil
+}
+
+// claim records r's documents as its source's, or says which other source
+// already holds one of them.
+func claim(owner map[rdf.Term]string, r result) error {
+	for _, p := range r.puts {
+		if o, ok := owner[p.Graph]; ok && o != r.in.Key {
+			return fmt.Errorf("%s: its document %s has the IRI of a document of %s; rename one of the files", r.in.Path, p.Graph.Value, o)
+		}
+	}
+	for _, p := range r.puts {
+		owner[p.Graph] = r.in.Key
+	}
+	for _, g := range r.removes {
+		delete(owner, g)
+	}
+	return nil
 }
 
 func hasDefault(st *graph.Store) bool {

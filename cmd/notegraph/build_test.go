@@ -192,3 +192,27 @@ func TestUsageErrors(t *testing.T) {
 		t.Errorf("stats on a missing store: exit %d, %q", code, errs)
 	}
 }
+
+// Two files whose documents would get the same IRIs: the second is refused,
+// the first stays.
+func TestSameDocumentIRIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a", "note.txt")
+	b := filepath.Join(dir, "b", "note.md")
+	for _, p := range []string{a, b} {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeNote(t, p, "Tirana, March 2, 1962", "protests vigorously")
+	}
+	db := filepath.Join(dir, "db")
+	mustRun(t, "build", "--db", db, "--out", "", a)
+	before := readNQ(t, db)
+	code, _, errs := notegraph(t, "build", "--db", db, "--out", "", b)
+	if code != 1 || !strings.Contains(errs, "note.md") || !strings.Contains(errs, "note.txt") {
+		t.Errorf("exit %d, %q", code, errs)
+	}
+	if readNQ(t, db) != before {
+		t.Error("the refused file changed the store")
+	}
+}
