@@ -828,6 +828,29 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 			}
 			continue
 		}
+		// the subject as theme: an actor in the verb's own clause, else the
+		// words of a subject that names none ("(decided that) ninety officials
+		// must leave the country")
+		if sl == "subj" && !passive {
+			a := s.from
+			for k := i - 1; k > s.from; k-- {
+				if toks[k].norm == "that" {
+					a = k + 1
+					break
+				}
+			}
+			if m, ok := dc.subject(s, i); ok && m.from >= a {
+				mm := m
+				themeMention = &mm
+				use(m)
+				break
+			}
+			if i > a && i-a <= 12 {
+				themeText = normSpace(string(dc.rs[toks[a].start:toks[i-1].end]))
+				break
+			}
+			continue
+		}
 		if id, ok := slot(sl); ok {
 			for _, m := range dc.span(i+1, s.to) {
 				if m.id == id {
