@@ -1219,7 +1219,12 @@ func (x *Extractor) sideSlot(dc *docCtx, name string) string {
 	base, state := strings.CutSuffix(name, ".state")
 	us := x.side(dc, dc.issuer)
 	if !dc.actors.hasTag(us, "Country") {
-		return ""
+		// an issuer of no state (an international body) has no side of its
+		// own, but the state it addresses or names most is the other one
+		if base != "them" || us == "" {
+			return ""
+		}
+		us = ""
 	}
 	st := us
 	if base == "them" {
