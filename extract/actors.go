@@ -758,6 +758,30 @@ func (x *Extractor) rolePersons(rs []rune, toks []token, lo, hi, ri int, ms []me
 		}
 		break
 	}
+	if len(out) == 0 && aff != "" && roleFrom < ri && role.Rel == "represents" {
+		// "the Xian Chargé" with no name: the envoy of that state the
+		// document named before, else a person known by the title
+		st := dc.actors.stateOr(aff)
+		title := normSpace(roleText)
+		ids := make([]string, 0, len(dc.actors.actors))
+		for id := range dc.actors.actors {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			a := dc.actors.actors[id]
+			if a.Kind == Person && strings.EqualFold(a.Role, title) && slices.Contains(a.Represents, st) {
+				return []mention{{from: roleFrom, to: e, id: id}}
+			}
+		}
+		label := normSpace(spanText(rs, toks, roleFrom, e))
+		id := slug(label)
+		if id == "" || g.actors[id] != nil {
+			return nil
+		}
+		dc.actors.mint(Actor{ID: id, Label: label, Kind: Person, Role: title, Represents: []string{st}}, nil)
+		return []mention{{from: roleFrom, to: e, id: id, name: true}}
+	}
 	return out
 }
 

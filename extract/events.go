@@ -550,6 +550,26 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	if p.Noun && i > 0 && toks[i-1].norm == "to" {
 		return nil
 	}
+	// the deed an accusation charges ("accused the police of arresting
+	// three railwaymen") is the accusation's charge, not an event of its own
+	if p.Charge == "" {
+		for k := i - 1; k > s.from && k >= i-4; k-- {
+			if toks[k].norm != "of" {
+				continue
+			}
+			for q := k - 1; q >= s.from && q >= k-6; q-- {
+				if n := toks[q].norm; strings.HasPrefix(n, "accus") || strings.HasPrefix(n, "reproach") {
+					return nil
+				}
+			}
+			break
+		}
+	}
+	// a bare form right after another trigger verb is its object, a noun:
+	// "rejected protest" in telegraphic style
+	if !p.Noun && i > 0 && toks[i].norm == p.Lemma && strings.HasSuffix(toks[i-1].norm, "ed") && len(ps.byForm[toks[i-1].norm]) > 0 {
+		return nil
+	}
 	// a form that is also a noun trigger of the same type ("Barghoorn
 	// arrest", "the American demands") is a verb only after "to", a modal, a
 	// pronoun, an adverb or the end of an actor's name
