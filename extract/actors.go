@@ -698,6 +698,16 @@ func (x *Extractor) rolePersons(rs []rune, toks []token, lo, hi, ri int, ms []me
 	}
 	var out []mention
 	for {
+		if len(out) > 0 {
+			// a list of names ends where a title or an actor's name or
+			// adjective begins: "Foreign Minister Arn, Xian Chargé ..."
+			if _, _, isRole := g.roleT.longest(toks[:hi], k+1, func(trieVal) bool { return true }); isRole {
+				break
+			}
+			if m, ok := mentionAt(k); ok && (m.adj || dc.actors.info(m.id) == nil || dc.actors.info(m.id).Kind != Person) {
+				break
+			}
+		}
 		from, to, name := readName(rs, toks, k, hi)
 		if to == from {
 			break

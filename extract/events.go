@@ -1041,7 +1041,12 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 		// the cue sits in a parenthetical between the subject and its verb
 		reported = false
 	}
-	_, denied := hasCue(ps, "denial", toks, s.from, i)
+	dk, denied := hasCue(ps, "denial", toks, s.from, i)
+	if denied && !p.Noun && indexWord(toks, "and", dk+1, i) >= 0 && indexWord(toks, "that", dk+1, i) < 0 {
+		// "rejected protest and accused ...": a coordinated act of its own,
+		// not the words the rejection denies
+		denied = false
+	}
 	if agentFromSide && (reported || negated) {
 		// the side was guessed, and the words are another's or denied
 		return nil

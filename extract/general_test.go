@@ -123,3 +123,31 @@ func TestDiscoverStatesForms(t *testing.T) {
 		}
 	}
 }
+
+func TestTelegramBetweenUnknownStates(t *testing.T) {
+	x := newX(t)
+	f := extractText(t, x, "telegram.txt", `Telegram From the Embassy in Zembla to the Department of State
+
+Onhava, June 3, 1964, 4 p.m.
+
+517. According to Foreign Minister Arn, Kordavian Chargé rejected protest and accused Zemblan police of arresting two Kordavian railwaymen.
+
+Harlow
+`)
+	if len(f.Documents) != 1 {
+		t.Fatalf("got %d documents, want 1", len(f.Documents))
+	}
+	d := f.Documents[0]
+	if d.Issuer != "embassy-in-zembla" || d.Date != "1964-06-03" {
+		t.Errorf("issuer %q date %q", d.Issuer, d.Date)
+	}
+	if !findEvent(d, "ACCUSE", "kordavian-charge", "zembla-authorities", Reported, "accused Zemblan police") {
+		dumpEvents(t, d)
+		t.Error("no reported ACCUSE by the Kordavian Chargé against the Zemblan police")
+	}
+	for _, e := range d.Events {
+		if e.Type == "ARREST" || e.Type == "PROTEST" {
+			t.Errorf("%s %s %q: the charged deed and the rejected protest are no events", e.Type, e.Stance, e.Quote)
+		}
+	}
+}
