@@ -36,14 +36,30 @@ func TestOxigraphAgreement(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(modules, "oxigraph")); err != nil {
 		t.Fatalf("npm package oxigraph missing in %s (npm install --prefix .tools oxigraph): %v", modules, err)
 	}
-	data := os.Getenv("NOTEGRAPH_AGREEMENT_TTL")
-	if data == "" {
-		data = "testdata/agreement/fixture.ttl"
-	}
 	queries, _ := filepath.Glob("testdata/agreement/queries/*.rq")
 	sort.Strings(queries)
 	if len(queries) < 30 {
 		t.Fatalf("only %d agreement queries", len(queries))
+	}
+	data := os.Getenv("NOTEGRAPH_AGREEMENT_TTL")
+	fixture := data == ""
+	if fixture {
+		data = "testdata/agreement/fixture.ttl"
+	}
+	// Over the fixture every query must find something; over another
+	// file (a corpus export) some may not, but most must.
+	empty := 0
+	defer func() {
+		if !fixture && empty > len(queries)/3 {
+			t.Errorf("%d of %d queries found nothing in %s", empty, len(queries), data)
+		}
+	}()
+	noAnswer := func(t *testing.T, what string) {
+		if fixture {
+			t.Fatal(what + ": the query tests nothing")
+		}
+		empty++
+		t.Log(what)
 	}
 	cmd := exec.Command(node, append([]string{"testdata/agreement/oxigraph.js", data, agreementBase}, queries...)...)
 	cmd.Env = append(os.Environ(), "NODE_PATH="+modules)
@@ -108,7 +124,7 @@ func TestOxigraphAgreement(t *testing.T) {
 					t.Fatalf("oxigraph N-Triples: %v", err)
 				}
 				if len(res.Quads) == 0 {
-					t.Fatal("empty graph: the query tests nothing")
+					noAnswer(t, "empty graph")
 				}
 				if !isomorphicQuads(res.Quads, wq) {
 					t.Errorf("graphs differ: notegraph %d triples, oxigraph %d", len(res.Quads), len(wq))
@@ -121,7 +137,7 @@ func TestOxigraphAgreement(t *testing.T) {
 			}
 			got := &results.Table{Vars: res.Vars, Rows: res.Rows, IsBool: res.Form == algebra.Ask, Bool: res.Bool}
 			if !got.IsBool && len(got.Rows) == 0 {
-				t.Fatal("no solutions: the query tests nothing")
+				noAnswer(t, "no solutions")
 			}
 			if why := compareTables(got, want); why != "" {
 				var b strings.Builder

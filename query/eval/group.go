@@ -7,35 +7,58 @@ import (
 	"notegraph/rdf"
 )
 
+// group accumulates one group's aggregates as solutions stream by, so
+// that grouping a million solutions keeps only the groups in memory.
 type group struct {
 	key  row // values of the grouping keys (zero: error or unbound)
-	rows []row
+	aggs []aggState
+}
+
+type aggState struct {
+	n        int64
+	sum      num
+	bad      bool // an error that makes the aggregate unbound
+	best     rdf.Term
+	parts    []string
+	seen     map[rdf.Term]bool
+	seenRows map[string]bool
 }
 
 func (e *evaluator) runGroup(o *pGroup, in row, gs graphSel, emit emitFn) bool {
 	var groups []*group
 	index := map[string]*group{}
+	newGroup := func(k row) *group {
+		g := &group{key: k, aggs: make([]aggState, len(o.aggs))}
+		for i := range g.aggs {
+			g.aggs[i].sum = num{kind: kInt}
+		}
+		groups = append(groups, g)
+		return g
+	}
 	if len(o.keys) == 0 {
 		// Without GROUP BY there is exactly one group, even when empty.
-		g := &group{}
-		groups = append(groups, g)
-		index[""] = g
+		index[""] = newGroup(nil)
 	}
+	k := make(row, len(o.keys))
 	ok := e.run(o.p, in, gs, func(r row) bool {
-		k := make(row, len(o.keys))
 		for i, key := range o.keys {
+			k[i] = rdf.Term{}
 			if v, ok := e.eval(key.Expr, r, gs); ok {
 				k[i] = v
 			}
 		}
-		ks := rowKey(k)
+		ks := ""
+		if len(o.keys) > 0 {
+			ks = rowKey(k)
+		}
 		g := index[ks]
 		if g == nil {
-			g = &group{key: k}
+			g = newGroup(clone(k))
 			index[ks] = g
-			groups = append(groups, g)
 		}
-		g.rows = append(g.rows, r)
+		for i := range o.aggs {
+			e.accumulate(&o.aggs[i].Agg, &g.aggs[i], r, gs)
+		}
 		return true
 	})
 	if !ok && e.err != nil {
@@ -49,7 +72,7 @@ func (e *evaluator) runGroup(o *pGroup, in row, gs graphSel, emit emitFn) bool {
 			}
 		}
 		for i, ag := range o.aggs {
-			if v, ok := e.aggregate(&ag.Agg, g.rows, gs); ok {
+			if v, ok := finish(&ag.Agg, &g.aggs[i]); ok {
 				out[o.aslot[i]] = v
 			}
 		}
@@ -60,92 +83,105 @@ func (e *evaluator) runGroup(o *pGroup, in row, gs graphSel, emit emitFn) bool {
 	return true
 }
 
-func (e *evaluator) aggregate(ag *a.Aggregate, rows []row, gs graphSel) (rdf.Term, bool) {
+func (e *evaluator) accumulate(ag *a.Aggregate, st *aggState, r row, gs graphSel) {
 	if ag.Star {
-		if !ag.Distinct {
-			return intT(int64(len(rows))), true
-		}
-		seen := map[string]bool{}
-		for _, r := range rows {
-			seen[rowKey(r)] = true
-		}
-		return intT(int64(len(seen))), true
-	}
-	var vals []rdf.Term
-	errs := 0
-	seen := map[rdf.Term]bool{}
-	for _, r := range rows {
-		v, ok := e.eval(ag.Expr, r, gs)
-		if !ok {
-			errs++
-			continue
-		}
 		if ag.Distinct {
-			if seen[v] {
-				continue
+			if st.seenRows == nil {
+				st.seenRows = map[string]bool{}
 			}
-			seen[v] = true
+			k := rowKey(r)
+			if st.seenRows[k] {
+				return
+			}
+			st.seenRows[k] = true
 		}
-		vals = append(vals, v)
+		st.n++
+		return
+	}
+	v, ok := e.eval(ag.Expr, r, gs)
+	if !ok {
+		// COUNT, MIN, MAX and SAMPLE skip errors; a sum or a
+		// concatenation with an error in it is an error.
+		switch ag.Func {
+		case "SUM", "AVG", "GROUP_CONCAT":
+			st.bad = true
+		}
+		return
+	}
+	if ag.Distinct {
+		if st.seen == nil {
+			st.seen = map[rdf.Term]bool{}
+		}
+		if st.seen[v] {
+			return
+		}
+		st.seen[v] = true
 	}
 	switch ag.Func {
 	case "COUNT":
-		return intT(int64(len(vals))), true
+		st.n++
 	case "SUM", "AVG":
-		if errs > 0 {
+		if st.bad {
+			return
+		}
+		x, ok := parseNum(v)
+		if ok {
+			st.sum, ok = arith("+", st.sum, x)
+		}
+		if !ok {
+			st.bad = true
+		}
+		st.n++
+	case "MIN", "MAX":
+		if st.n == 0 {
+			st.best = v
+		} else if c := orderCompare(v, st.best); ag.Func == "MIN" && c < 0 || ag.Func == "MAX" && c > 0 {
+			st.best = v
+		}
+		st.n++
+	case "SAMPLE":
+		if st.n == 0 {
+			st.best = v
+		}
+		st.n++
+	case "GROUP_CONCAT":
+		if v.Kind != rdf.Literal {
+			st.bad = true
+			return
+		}
+		st.parts = append(st.parts, v.Value)
+	}
+}
+
+func finish(ag *a.Aggregate, st *aggState) (rdf.Term, bool) {
+	switch ag.Func {
+	case "COUNT":
+		return intT(st.n), true
+	case "SUM":
+		if st.bad {
 			return rdf.Term{}, false
 		}
-		sum := num{kind: kInt}
-		for _, v := range vals {
-			n, ok := parseNum(v)
-			if !ok {
-				return rdf.Term{}, false
-			}
-			if sum, ok = arith("+", sum, n); !ok {
-				return rdf.Term{}, false
-			}
+		return st.sum.term(), true
+	case "AVG":
+		if st.bad {
+			return rdf.Term{}, false
 		}
-		if ag.Func == "SUM" {
-			return sum.term(), true
-		}
-		if len(vals) == 0 {
+		if st.n == 0 {
 			return intT(0), true
 		}
-		avg, ok := arith("/", sum, num{kind: kInt, i: int64(len(vals))})
+		avg, ok := arith("/", st.sum, num{kind: kInt, i: st.n})
 		if !ok {
 			return rdf.Term{}, false
 		}
 		return avg.term(), true
-	case "MIN", "MAX":
-		if len(vals) == 0 {
-			return rdf.Term{}, false
-		}
-		best := vals[0]
-		for _, v := range vals[1:] {
-			c := orderCompare(v, best)
-			if ag.Func == "MIN" && c < 0 || ag.Func == "MAX" && c > 0 {
-				best = v
-			}
-		}
-		return best, true
-	case "SAMPLE":
-		if len(vals) == 0 {
-			return rdf.Term{}, false
-		}
-		return vals[0], true
+	case "MIN", "MAX", "SAMPLE":
+		return st.best, st.n > 0
 	case "GROUP_CONCAT":
 		// The result is a simple literal whatever the inputs' tags.
-		parts := make([]string, 0, len(vals))
-		for _, v := range vals {
-			if v.Kind != rdf.Literal {
-				return rdf.Term{}, false
-			}
-			parts = append(parts, v.Value)
-		}
-		if errs > 0 {
+		if st.bad {
 			return rdf.Term{}, false
 		}
-		return rdf.NewLiteral(strings.Join(parts, ag.Separator)), true
+		return rdf.NewLiteral(strings.Join(st.parts, ag.Separator)), true
 	}
 	return rdf.Term{}, false
 }
