@@ -6,6 +6,13 @@ import (
 	"strings"
 )
 
+// catenatives take an infinitive that shares their subject: "have begun to
+// discredit", "continued to obstruct".
+var catenatives = map[string]bool{"begun": true, "began": true, "begin": true, "begins": true,
+	"continue": true, "continued": true, "continues": true, "started": true, "start": true,
+	"tried": true, "try": true, "tries": true, "sought": true, "seek": true, "seeks": true,
+	"decided": true, "decide": true, "decides": true, "attempted": true, "attempt": true}
+
 var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "is": true, "are": true, "was": true, "were": true, "been": true, "also": true}
 
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
@@ -235,7 +242,11 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 	// a verb coordinated after a comma or "and" shares the clause's first subject
 	// ("N. Khrushchev ... canceled the credits ..., withdrew Soviet technicians")
 	p := i - 1
-	for p > s.from && (strings.HasSuffix(dc.toks[p].norm, "ly") || auxiliaries[dc.toks[p].norm]) {
+	for p > s.from && (strings.HasSuffix(dc.toks[p].norm, "ly") || auxiliaries[dc.toks[p].norm] ||
+		dc.toks[p].norm == "to" && p > s.from+1 && catenatives[dc.toks[p-1].norm]) {
+		if dc.toks[p].norm == "to" {
+			p--
+		}
 		p--
 	}
 	// a relative clause's verb acts for the antecedent: "a fabrication of the
@@ -255,10 +266,22 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 		// inside a "that" clause the clause's own subject: "Halmos stated
 		// that X had closed ... and had stopped ..."
 		cl := s.from
-		for k := p - 1; k > s.from; k-- {
+		for k := p - 1; k > s.from && dc.toks[p].norm == "and"; k-- {
+			if dc.toks[k].raw == "," {
+				// a parenthetical closed before the verb: "X, taking ...
+				// the allegation that ..., has decided"
+				break
+			}
 			if dc.toks[k].norm == "that" {
 				cl = k + 1
 				break
+			}
+		}
+		if n := dc.toks[cl].norm; n == "they" || n == "he" || n == "she" || n == "we" {
+			// "They have placed X under surveillance and have begun to
+			// discredit them": the clause's pronoun subject, not its object
+			if m, ok := dc.pronoun(cl); ok {
+				return m, true
 			}
 		}
 		if cl > s.from {
@@ -516,8 +539,10 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	toks := dc.toks
 	d := dc.doc
 	ps := x.pats
-	// multi-word triggers
+	// multi-word triggers; words between the first two ("placed X under
+	// surveillance") hold the verb's object
 	last := i
+	gapEnd := -1
 	for _, alts := range p.Seq {
 		if len(alts) == 1 && alts[0] == "..." {
 			continue
@@ -534,6 +559,9 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 				}
 			}
 			if found {
+				if last == i && k > i+1 {
+					gapEnd = k
+				}
 				last = k
 				break
 			}
@@ -715,6 +743,12 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 					return m.id, true
 				}
 				return "", false
+			}
+			if gapEnd > 0 {
+				if m, ok, _, _ := dc.object(s, i, gapEnd); ok {
+					use(m)
+					return m.id, true
+				}
 			}
 			if m, ok, _, _ := dc.object(s, last, end); ok {
 				use(m)
