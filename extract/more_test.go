@@ -213,6 +213,8 @@ func FuzzFile(f *testing.F) {
 	f.Add("a.txt", []byte("Note of the Government of the USSR to the Embassy, May 1, 1960:\n\nThe Government protests. We demand the recall of the Ambassador, N. Name.\n\nMoscow, May 1, 1960\n"))
 	f.Add("b.xml", []byte(`<TEI><text><body><div type="document"><head>Telegram From the <gloss type="from">Embassy in Finland</gloss></head><p>He <persName corresp="#p1">X</persName> protested.<note>Y was arrested.</note></p></div></body></text></TEI>`))
 	f.Add("c.md", []byte("[1] footnote\n(Visited 3 times)"))
+	// unknown states, a dateline under the heading, a signature block
+	f.Add("d.txt", []byte("Letter of the Republic of Xa to the Yan People's Republic\n\nXa, May 1, 1960, 6 p.m.\n\nThe Yan Chargé, Mr. Z, was declared persona non grata. Republic of\n\nFor the CPSU(b)\nJ. Q\n"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		ext := []string{".txt", ".xml", ".md"}[len(name)%3]
 		file, err := x.File("fuzz"+ext, data)
