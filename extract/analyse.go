@@ -58,6 +58,7 @@ func (x *Extractor) analyse(sd *segDoc) {
 	x.discoverStates(dc.rs, dc.toks, dc.actors)
 	dc.ments = x.findMentions(dc.rs, dc.toks, 0, len(dc.toks), dc)
 	x.metadata(sd, dc)
+	x.plainSigner(sd, dc)
 	// second pass: with the issuer and addressee known, relative references resolve
 	first := dc.actors
 	dc.actors = newDocActors(x.gaz)
@@ -401,4 +402,40 @@ func answering(toks []token, i int) bool {
 		return false
 	}
 	return false
+}
+
+// plainSigner reads who signed a plain-text telegram or memorandum from the
+// last line of its signature block ("Kohler"): the "I" of the text. A name
+// the gazetteer does not hold becomes a person who writes for the issuer.
+func (x *Extractor) plainSigner(sd *segDoc, dc *docCtx) {
+	k := dc.doc.Kind
+	if sd.signer != "" || sd.signText == "" || (k != KindTelegram && k != KindMemorandum) {
+		return
+	}
+	text := strings.TrimRight(normSpace(sd.signText), ".,")
+	rs := []rune(text)
+	toks := tokenize(rs)
+	for _, t := range toks {
+		if t.word && !t.cap {
+			return // not a name
+		}
+	}
+	tmp := &docCtx{doc: dc.doc, rs: rs, toks: toks, actors: dc.actors}
+	for _, m := range x.findMentions(rs, toks, 0, len(toks), tmp) {
+		if a := dc.actors.info(m.id); a != nil && a.Kind == Person {
+			sd.signer = m.id
+			return
+		}
+	}
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		return
+	}
+	id := slug(words[len(words)-1])
+	if id == "" || x.gaz.actors[id] != nil {
+		return
+	}
+	dc.actors.mint(Actor{ID: id, Label: text, Kind: Person}, nil)
+	dc.actors.remember(id, text)
+	sd.signer = id
 }

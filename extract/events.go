@@ -595,8 +595,15 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 	}
 	// a bare form right after another trigger verb is its object, a noun:
 	// "rejected protest" in telegraphic style
-	if !p.Noun && i > 0 && toks[i].norm == p.Lemma && strings.HasSuffix(toks[i-1].norm, "ed") && len(ps.byForm[toks[i-1].norm]) > 0 {
-		return nil
+	if !p.Noun && i > 0 && toks[i].norm == p.Lemma {
+		j := i - 1
+		// "rejected US protest": the object's modifier stands between
+		if m, ok := dc.mentionEndingAt(i); ok && m.from > s.from {
+			j = m.from - 1
+		}
+		if strings.HasSuffix(toks[j].norm, "ed") && len(ps.byForm[toks[j].norm]) > 0 {
+			return nil
+		}
 	}
 	// a form that is also a noun trigger of the same type ("Barghoorn
 	// arrest", "the American demands") is a verb only after "to", a modal, a

@@ -151,3 +151,40 @@ Harlow
 		}
 	}
 }
+
+// TestPlainTelegramReportedSpeech: a plain-text telegram's signature names
+// its "I"; reported words of the other side are Reported; "rejected US
+// protest" holds no protest of its own.
+func TestPlainTelegramReportedSpeech(t *testing.T) {
+	x := newX(t)
+	f := extractText(t, x, "tel.txt", `Telegram From the Embassy in the Soviet Union to the Department of State
+
+Moscow, March 4, 1962, 8 p.m.
+
+2231. Gromyko called me in this afternoon. He stated that Soviet Government rejected US protest of February 20. He accused US Government of organizing provocations against Soviet diplomats. I rejected his charges as groundless.
+
+Kohler
+`)
+	d := f.Documents[0]
+	cases := []struct {
+		typ, agent, target string
+		stance             Stance
+		quote              string
+	}{
+		{"PROTEST", "gromyko", "kohler", Reported, "called me in"},
+		{"REJECT", "soviet-union-government", "", Reported, "rejected US protest"},
+		{"ACCUSE", "gromyko", "united-states-government", Reported, "He accused US Government"},
+		{"DENY", "kohler", "", Alleged, "I rejected his charges"},
+	}
+	for _, c := range cases {
+		if !findEvent(d, c.typ, c.agent, c.target, c.stance, c.quote) {
+			dumpEvents(t, d)
+			t.Errorf("no %s %s by %s against %q in %q", c.stance, c.typ, c.agent, c.target, c.quote)
+		}
+	}
+	for _, e := range d.Events {
+		if e.Type == "PROTEST" && slices.Contains(e.Agents, "united-states") {
+			t.Errorf("the rejected protest is no event of its own: %q", e.Quote)
+		}
+	}
+}

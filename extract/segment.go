@@ -16,6 +16,7 @@ type segDoc struct {
 	issuerText string // TEI gloss from
 	addrText   string // TEI gloss to
 	signer     string // TEI: the person who signed (closer/signed/persName)
+	signText   string // plain text: the last line of the signature block ("Kohler")
 	seeds      []seed // TEI persName mentions
 	notesFrom  int    // TEI: code point where footnotes start in Text, or -1
 	editor     string // TEI: the edition's publisher, who asserts what footnotes say
@@ -161,6 +162,7 @@ func (x *Extractor) plainDocuments(src string) []segDoc {
 		hasBody    bool
 		closing    string
 		footnote   bool
+		sign       string
 	}
 	var blocks []*block
 	var cur *block
@@ -247,6 +249,9 @@ func (x *Extractor) plainDocuments(src string) []segDoc {
 			continue
 		case cur != nil && cur.hasBody && !cur.footnote && !mdHeading(t) && isTitle(t) && !bodyAhead[li+1]:
 			cur.end = l.end
+			if wordCount(t) <= 4 {
+				cur.sign = t
+			}
 			continue
 		case isTitle(t) || mdHeading(t):
 			if cur == nil || cur.hasBody || cur.footnote || cur.intro != "" {
@@ -295,7 +300,7 @@ func (x *Extractor) plainDocuments(src string) []segDoc {
 				d.Kind = KindCommentary
 			}
 		}
-		out = append(out, segDoc{doc: d, headEnd: b.headEnd - b.start, footnote: b.footnote, closing: b.closing, notesFrom: -1})
+		out = append(out, segDoc{doc: d, headEnd: b.headEnd - b.start, footnote: b.footnote, closing: b.closing, notesFrom: -1, signText: b.sign})
 	}
 	return out
 }
