@@ -164,6 +164,11 @@ func writeAtomically(path string, stdout io.Writer, write func(io.Writer) error)
 		tmp.Close()
 		return fmt.Errorf("export %s: %w", path, err)
 	}
+	// CreateTemp makes the file private; an export is for sharing.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
 	if err := tmp.Close(); err != nil {
 		return err
 	}

@@ -1,6 +1,8 @@
-// Package jsonld writes and reads RDF as JSON-LD 1.1 through json-gold.
-// Unlike the other syntaxes JSON-LD cannot stream: compaction needs the
-// whole dataset, so the encoder buffers statements until Close.
+// Package jsonld writes and reads RDF as JSON-LD 1.1. Compaction against an
+// arbitrary context needs the whole dataset, so Encoder buffers statements
+// until Close and compacts through json-gold; against a context of
+// prefixes, StreamEncoder writes as statements arrive, in bounded memory.
+// Reading goes through json-gold.
 package jsonld
 
 import (

@@ -73,7 +73,13 @@ var formats = []Format{
 	},
 	{
 		Name: "jsonld", Exts: []string{".jsonld", ".json"}, MediaType: "application/ld+json", Datasets: true,
-		NewEncoder: func(w io.Writer, o Options) Encoder { return jsonld.NewEncoder(w, o.Context) },
+		NewEncoder: func(w io.Writer, o Options) Encoder {
+			// A context of prefixes needs no whole-graph view: stream.
+			if ps, ok := jsonld.PrefixContext(o.Context); ok && o.Context != nil {
+				return jsonld.NewStreamEncoder(w, ps)
+			}
+			return jsonld.NewEncoder(w, o.Context)
+		},
 		NewDecoder: func(r io.Reader) Decoder { return &jsonldDecoder{d: jsonld.NewDecoder(r)} },
 	},
 }
