@@ -13,6 +13,8 @@ var catenatives = map[string]bool{"begun": true, "began": true, "begin": true, "
 	"tried": true, "try": true, "tries": true, "sought": true, "seek": true, "seeks": true,
 	"decided": true, "decide": true, "decides": true, "attempted": true, "attempt": true}
 
+var subjectPronouns = map[string]bool{"he": true, "she": true, "they": true, "we": true, "i": true, "it": true}
+
 var auxiliaries = map[string]bool{"has": true, "have": true, "had": true, "is": true, "are": true, "was": true, "were": true, "been": true, "also": true}
 
 var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
@@ -343,15 +345,27 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 	// telegraphic style drops a repeated subject: "Tyler called in Dobrynin
 	// ... Said he was sure ...": the previous sentence's subject acts
 	if dc.doc.Kind == KindTelegram && len(cands) == 0 && i-s.from <= 2 {
-		for n := len(dc.sents) - 1; n >= 0; n-- {
-			if dc.sents[n].to <= s.from {
-				for _, m := range dc.span(dc.sents[n].from, dc.sents[n].to) {
-					if m.to <= dc.sents[n].to && dc.prepBefore(m) == "" {
-						return m, true
-					}
-				}
-				break
+		back := 0
+		for n := len(dc.sents) - 1; n >= 0 && back < 4; n-- {
+			ps := dc.sents[n]
+			if ps.to > s.from {
+				continue
 			}
+			back++
+			// a sentence that itself drops its subject ("Said Polish
+			// Government protests ...", "Stated that ...") names the words,
+			// not the speaker: the speaker is further back
+			if ft := dc.toks[ps.from]; ft.word && ft.cap && !ft.upper && !subjectPronouns[ft.norm] {
+				if _, ok := dc.mentionAt(ps.from); !ok && strings.HasSuffix(ft.norm, "ed") || ft.norm == "said" {
+					continue
+				}
+			}
+			for _, m := range dc.span(ps.from, ps.to) {
+				if m.to <= ps.to && dc.prepBefore(m) == "" {
+					return m, true
+				}
+			}
+			break
 		}
 	}
 	return mention{}, false

@@ -188,3 +188,26 @@ Kohler
 		}
 	}
 }
+
+// TestTelegraphicElidedSpeaker: "Said X protests ... Demanded ...": the
+// elided subject is the speaker named before, not the words he reported.
+func TestTelegraphicElidedSpeaker(t *testing.T) {
+	x := newX(t)
+	f := extractText(t, x, "tel2.txt", `Telegram From the Embassy in Poland to the Department of State
+
+Warsaw, April 9, 1965, 5 p.m.
+
+1420. Deputy Foreign Minister Winiewicz summoned Ambassador Gronouski this morning. Said Polish Government protests most strongly against detention of Polish trawler. Stated that crew had been arrested without cause. Demanded their immediate release.
+
+Gronouski
+`)
+	d := f.Documents[0]
+	if !findEvent(d, "PROTEST", "poland-government", "", Reported, "Polish Government protests") {
+		dumpEvents(t, d)
+		t.Error("no reported protest of the Polish Government")
+	}
+	if !findEvent(d, "DEMAND", "winiewicz", "", Alleged, "Demanded their immediate release") {
+		dumpEvents(t, d)
+		t.Error("the elided subject of 'Demanded' is the speaker, Winiewicz")
+	}
+}
