@@ -405,7 +405,7 @@ func answering(toks []token, i int) bool {
 }
 
 // plainSigner reads who signed a plain-text telegram or memorandum from the
-// last line of its signature block ("Kohler"): the "I" of the text. A name
+// last line of its signature block (a surname): the "I" of the text. A name
 // the gazetteer does not hold becomes a person who writes for the issuer.
 func (x *Extractor) plainSigner(sd *segDoc, dc *docCtx) {
 	k := dc.doc.Kind

@@ -265,7 +265,7 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 		}
 	}
 	if p > s.from && (dc.toks[p].raw == "," || dc.toks[p].norm == "and") {
-		// inside a "that" clause the clause's own subject: "Halmos stated
+		// inside a "that" clause the clause's own subject: "the minister stated
 		// that X had closed ... and had stopped ..."
 		cl := s.from
 		for k := p - 1; k > s.from && dc.toks[p].norm == "and"; k-- {

@@ -16,7 +16,7 @@ type segDoc struct {
 	issuerText string // TEI gloss from
 	addrText   string // TEI gloss to
 	signer     string // TEI: the person who signed (closer/signed/persName)
-	signText   string // plain text: the last line of the signature block ("Kohler")
+	signText   string // plain text: the last line of the signature block (a surname)
 	seeds      []seed // TEI persName mentions
 	notesFrom  int    // TEI: code point where footnotes start in Text, or -1
 	editor     string // TEI: the edition's publisher, who asserts what footnotes say
@@ -105,7 +105,8 @@ func isClosing(s string) bool {
 var hourRe = regexp.MustCompile(`(?i),?\s*(\d{1,2}([:.]\d\d)?\s*[ap]\.\s?m\.?|noon|midnight)$`)
 
 // tailParenRe is a parenthesis glued to the word before it at the end of a
-// line ("CPSU(b)"): part of a name, not a sentence's closing bracket.
+// line (a party acronym with a letter in brackets): part of a name, not a
+// sentence's closing bracket.
 var tailParenRe = regexp.MustCompile(`\p{L}\(\p{L}{1,3}\)$`)
 
 // isTitle reports a short line without closing punctuation: a heading.

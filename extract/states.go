@@ -19,7 +19,7 @@ var stateNouns = map[string]bool{
 // name before its noun ("People's Democratic Republic of X").
 var stateModifiers = map[string]bool{
 	"people's": true, "peoples": true, "democratic": true, "socialist": true, "federal": true,
-	"federative": true, "popular": true, "united": true, "soviet": false, "islamic": true,
+	"federative": true, "popular": true, "united": true, "islamic": true,
 	"arab": true, "grand": true, "constitutional": true,
 }
 
