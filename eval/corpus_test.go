@@ -24,7 +24,10 @@ var floors = map[string]struct{ P, R, F1 float64 }{
 	// extractor (unknown states, segmentation, patterns, argument frames):
 	// P .731 R .613 F1 .667. Overall on 256 events: P .711 R .652 F1 .680.
 	"heldout": {P: 0.71, R: 0.59, F1: 0.65},
-	"overall": {P: 0.69, R: 0.63, F1: 0.66},
+	// testdata/unseen: annotated before the extractor first ran on it, never
+	// tuned on; first run P .333 R .429 F1 .375 (14 events).
+	"unseen":  {P: 0.33, R: 0.42, F1: 0.37},
+	"overall": {P: 0.68, R: 0.63, F1: 0.66}, // with unseen: P .684 R .641 F1 .662
 }
 
 // extractCorpus runs the extractor over the source files the gold names.

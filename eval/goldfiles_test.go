@@ -19,11 +19,14 @@ var (
 	// heldoutDir holds documents written for testing only, never used to
 	// tune the extractor's data (testdata/gold/heldout.jsonl annotates them).
 	heldoutDir = filepath.Join("..", "testdata", "heldout")
+	// unseenDir is a second held-out set, annotated before any extraction
+	// and not tuned on (testdata/gold/unseen.jsonl).
+	unseenDir = filepath.Join("..", "testdata", "unseen")
 )
 
 func corpusPath(t *testing.T, source string) string {
 	t.Helper()
-	for _, p := range []string{filepath.Join(corpusDir, source), filepath.Join(corpusDir, "frus", source), filepath.Join(heldoutDir, source)} {
+	for _, p := range []string{filepath.Join(corpusDir, source), filepath.Join(corpusDir, "frus", source), filepath.Join(heldoutDir, source), filepath.Join(unseenDir, source)} {
 		if _, err := os.Stat(p); err == nil {
 			return p
 		}
