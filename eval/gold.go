@@ -51,7 +51,7 @@ type GoldEvent struct {
 
 // Names is one name or a list of names; in JSON either a string or an array
 // of strings, so that a single agent reads naturally and several agents
-// ("Enver Hoxha and Mehmet Shehu") stay a set.
+// ("Rufus Firefly and Chicolini") stay a set.
 type Names []string
 
 // UnmarshalJSON accepts a string or an array of strings.

@@ -48,8 +48,8 @@ var foldTable = func() map[rune]string {
 // normName folds a name to a comparison key: accents removed, lower case,
 // punctuation (periods, apostrophes of any shape, hyphens) turned into
 // word breaks, a leading article dropped, words joined by one space.
-// "J. V. Shikin" and "J.V. Shikin" give "j v shikin"; "the Albanian
-// People’s Republic" and "Albanian People's Republic" give the same key.
+// "J. V. Smith" and "J.V. Smith" give "j v smith"; "the Freedonian
+// People’s Republic" and "Freedonian People's Republic" give the same key.
 func normName(s string) string {
 	words := normWords(s)
 	if len(words) > 1 && words[0] == "the" {

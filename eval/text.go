@@ -81,7 +81,7 @@ func (t normText) contains(q string) bool { return q != "" && strings.Contains(t
 // sentenceBreakBetween reports whether a sentence ends somewhere in
 // runes[from:to]: a full stop, question or exclamation mark followed by
 // white space and an upper-case letter, unless the stop ends an initial
-// ("N. Khrushchev", "J. V. Shikin"); or a blank line.
+// ("N. Smith", "J. V. Jones"); or a blank line.
 func sentenceBreakBetween(runes []rune, from, to int) bool {
 	if from < 0 {
 		from = 0

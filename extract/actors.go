@@ -316,7 +316,7 @@ func (x *Extractor) findMentions(rs []rune, toks []token, lo, hi int, dc *docCtx
 			}
 		}
 		if !ok {
-			// a person met before, by full name ("Liri Belishova") or surname
+			// a person met before, by full name ("Gloria Teasdale") or surname
 			if fn, ok := d.fullNames[toks[i].norm]; ok && toks[i].cap && i+len(fn.words) <= hi {
 				match := true
 				for q, w := range fn.words {
@@ -623,9 +623,9 @@ func (x *Extractor) resolveRef(r *refDef, dc *docCtx, before []mention) string {
 }
 
 // rolePersons reads persons introduced by the role at token ri: "Deputy
-// Minister of Foreign Affairs of the Soviet Union, N. Firyubin", "Soviet
-// Deputy Foreign Minister N. Firyubin", "Comrades Liri Belishova and Koço
-// Tashko". Each becomes an actor with the role and its affiliation.
+// Minister of Foreign Affairs of Freedonia, N. Firefly", "Freedonian
+// Deputy Foreign Minister N. Firefly", "Comrades Gloria Teasdale and Ramon
+// Chicolini". Each becomes an actor with the role and its affiliation.
 func (x *Extractor) rolePersons(rs []rune, toks []token, lo, hi, ri int, ms []mention, dc *docCtx) []mention {
 	g := x.gaz
 	v, e, _ := g.roleT.longest(toks[:hi], ri, func(trieVal) bool { return true })

@@ -242,7 +242,7 @@ func (dc *docCtx) subject(s sentence, i int) (mention, bool) {
 		}
 	}
 	// a verb coordinated after a comma or "and" shares the clause's first subject
-	// ("N. Khrushchev ... canceled the credits ..., withdrew Soviet technicians")
+	// ("N. Firefly ... canceled the credits ..., withdrew Freedonian technicians")
 	p := i - 1
 	for p > s.from && (strings.HasSuffix(dc.toks[p].norm, "ly") || auxiliaries[dc.toks[p].norm] ||
 		dc.toks[p].norm == "to" && p > s.from+1 && catenatives[dc.toks[p-1].norm]) {
@@ -971,7 +971,7 @@ func (x *Extractor) match(p *pattern, i int, s sentence, dc *docCtx, sd *segDoc)
 			agentSlots = []string{"subj"}
 		}
 	}
-	// conjoined mentions share the role: "Enver Hoxha and Mehmet Shehu disrupted it"
+	// conjoined mentions share the role: "Firefly and Chicolini disrupted it"
 	all := func(id string) []string {
 		if lastUsed == nil || lastUsed.id != id {
 			return []string{id}
@@ -1477,7 +1477,7 @@ func (dc *docCtx) sentenceOf(k int) int {
 
 // passiveSubject is the patient of a passive verb: the nearest mention before
 // it not governed by a preposition other than "of" ("the withdrawal of the
-// Ambassador ..., Nesti Nase, was requested").
+// Ambassador ..., Gloria Teasdale, was requested").
 func (dc *docCtx) passiveSubject(s sentence, i int) (mention, bool) {
 	in := dc.span(s.from, i)
 	for j := len(in) - 1; j >= 0; j-- {

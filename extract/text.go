@@ -24,7 +24,7 @@ func isWordRune(r rune) bool {
 }
 
 // tokenize splits text (given as runes) into tokens. A possessive "'s" is
-// its own token, so that "Khrushchev’s" matches the name "Khrushchev";
+// its own token, so that "Firefly’s" matches the name "Firefly";
 // other inner apostrophes, hyphens and periods between letters of an
 // abbreviation ("U.S.") stay inside the word.
 func tokenize(rs []rune) []token {
@@ -152,7 +152,7 @@ func sentences(rs []rune, toks []token) []sentence {
 		if t.raw == "." && i > 0 {
 			p := toks[i-1]
 			if p.word && p.end == t.start && ((len([]rune(p.raw)) == 1 && p.cap) || abbrevs[p.norm]) {
-				// "N. Khrushchev", "Amb." — unless a blank line follows
+				// "N. Firefly", "Amb." — unless a blank line follows
 				if j >= len(toks) || !paragraphBreak(rs, t.end, toks[j].start) {
 					continue
 				}
