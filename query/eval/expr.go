@@ -926,7 +926,19 @@ func formatDecimal(r *big.Rat) string {
 	if r.IsInt() {
 		return r.Num().String() + ".0"
 	}
-	s := r.FloatString(20)
+	// Like Oxigraph (and XPath's minimum), 18 fractional digits,
+	// truncated.
+	scaled := new(big.Int).Mul(r.Num(), new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil))
+	scaled.Quo(scaled, r.Denom())
+	neg := scaled.Sign() < 0
+	digits := new(big.Int).Abs(scaled).String()
+	if len(digits) <= 18 {
+		digits = strings.Repeat("0", 19-len(digits)) + digits
+	}
+	s := digits[:len(digits)-18] + "." + digits[len(digits)-18:]
+	if neg {
+		s = "-" + s
+	}
 	s = strings.TrimRight(s, "0")
 	if strings.HasSuffix(s, ".") {
 		s += "0"
