@@ -145,7 +145,86 @@ func (e *evaluator) patCost(pp ppat, bound map[int]bool, gs graphSel) float64 {
 
 func (e *evaluator) runBGP(b *pBGP, in row, gs graphSel, emit emitFn) bool {
 	order := e.bgpOrder(b, in, gs)
+	if len(b.filters) > 0 {
+		// checks[i]: the filters to test once step i-1 has bound its
+		// variables (checks[0]: on entry; the last entry, at the end).
+		checks := e.filterSteps(b, order, in)
+		for _, f := range checks[0] {
+			if ok, _ := e.ebv(b.filters[f].expr, in, gs); !ok {
+				return true
+			}
+		}
+		return e.bgpStepF(b, order, checks, 0, clone(in), gs, -1, emit)
+	}
 	return e.bgpStep(b, order, 0, clone(in), gs, -1, emit)
+}
+
+func (e *evaluator) filterSteps(b *pBGP, order []int, in row) [][]int {
+	key := make([]byte, 0, 16)
+	for s, t := range in {
+		if !t.IsZero() {
+			key = append(key, byte(s), byte(s>>8))
+		}
+	}
+	if c, ok := b.steps[string(key)]; ok {
+		return c
+	}
+	bound := map[int]bool{}
+	for s, t := range in {
+		if !t.IsZero() {
+			bound[s] = true
+		}
+	}
+	checks := make([][]int, len(order)+1)
+	placed := make([]bool, len(b.filters))
+	place := func(step int) {
+		for f, pf := range b.filters {
+			if placed[f] {
+				continue
+			}
+			all := true
+			for _, s := range pf.slots {
+				all = all && bound[s]
+			}
+			if all {
+				placed[f] = true
+				checks[step] = append(checks[step], f)
+			}
+		}
+	}
+	place(0)
+	for i, pi := range order {
+		for _, t := range []pterm{b.pats[pi].s, b.pats[pi].p, b.pats[pi].o} {
+			if t.slot >= 0 {
+				bound[t.slot] = true
+			}
+		}
+		place(i + 1)
+	}
+	for f := range b.filters {
+		if !placed[f] {
+			checks[len(order)] = append(checks[len(order)], f)
+		}
+	}
+	b.steps[string(key)] = checks
+	return checks
+}
+
+// bgpStepF is bgpStep for patterns with filters: it tests each filter
+// right after the step that binds its last variable.
+func (e *evaluator) bgpStepF(b *pBGP, order []int, checks [][]int, i int, work row, gs graphSel, gslot int, emit emitFn) bool {
+	if i == len(order) {
+		return emit(clone(work))
+	}
+	one := &pBGP{pats: b.pats, orders: b.orders}
+	return e.bgpStep(one, order[i:i+1], 0, work, gs, gslot, func(r row) bool {
+		for _, f := range checks[i+1] {
+			if ok, _ := e.ebv(b.filters[f].expr, r, gs); !ok {
+				return true
+			}
+		}
+		return e.bgpStepF(b, order, checks, i+1, r, gs, gslot, emit)
+	})
 }
 
 func (e *evaluator) runBGPGraphVar(b *pBGP, in row, gslot int, emit emitFn) bool {

@@ -315,8 +315,17 @@ type ppat struct {
 }
 
 type pBGP struct {
-	pats   []ppat
-	orders map[string][]int // pattern order by the set of slots bound on entry
+	pats    []ppat
+	orders  map[string][]int // pattern order by the set of slots bound on entry
+	filters []pfilter        // conjuncts of a FILTER over this pattern, tested as early as possible
+	steps   map[string][][]int
+}
+
+// pfilter is one conjunct of a filter pushed into a basic graph pattern:
+// it is tested as soon as all its variables are bound.
+type pfilter struct {
+	expr  a.Expr
+	slots []int
 }
 
 type pJoin struct{ l, r pnode }
@@ -406,8 +415,8 @@ func (e *evaluator) plan(op a.Op) pnode {
 		return b
 	case a.Join:
 		l, r := e.plan(o.L), e.plan(o.R)
-		if lb, ok := l.(*pBGP); ok {
-			if rb, ok := r.(*pBGP); ok {
+		if lb, ok := l.(*pBGP); ok && len(lb.filters) == 0 {
+			if rb, ok := r.(*pBGP); ok && len(rb.filters) == 0 {
 				return &pBGP{pats: append(append([]ppat{}, lb.pats...), rb.pats...), orders: map[string][]int{}}
 			}
 		}
@@ -423,7 +432,22 @@ func (e *evaluator) plan(op a.Op) pnode {
 		return &pLeftJoin{l: e.plan(o.L), r: e.plan(o.R), expr: o.Expr}
 	case a.Filter:
 		e.planExpr(o.Expr)
-		return &pFilter{expr: o.Expr, p: e.plan(o.P)}
+		p := e.plan(o.P)
+		if b, ok := p.(*pBGP); ok && !hasExists(o.Expr) {
+			// Test each conjunct inside the pattern, as soon as its
+			// variables are bound, rather than on finished solutions.
+			nb := &pBGP{pats: b.pats, orders: map[string][]int{}, steps: map[string][][]int{}}
+			nb.filters = append(nb.filters, b.filters...)
+			for _, c := range conjuncts(o.Expr) {
+				f := pfilter{expr: c}
+				for _, v := range exprVars(c) {
+					f.slots = append(f.slots, e.slot(v))
+				}
+				nb.filters = append(nb.filters, f)
+			}
+			return nb
+		}
+		return &pFilter{expr: o.Expr, p: p}
 	case a.Union:
 		return &pUnion{l: e.plan(o.L), r: e.plan(o.R)}
 	case a.Minus:
@@ -477,6 +501,60 @@ func (e *evaluator) plan(op a.Op) pnode {
 	}
 	e.fail(fmt.Errorf("query: unsupported operator %T", op))
 	return pEmpty{}
+}
+
+func conjuncts(x a.Expr) []a.Expr {
+	if c, ok := x.(a.ExprCall); ok && c.Func == "&&" {
+		return append(conjuncts(c.Args[0]), conjuncts(c.Args[1])...)
+	}
+	return []a.Expr{x}
+}
+
+func exprVars(x a.Expr) []string {
+	var out []string
+	var walk func(a.Expr)
+	walk = func(x a.Expr) {
+		switch v := x.(type) {
+		case a.ExprVar:
+			out = append(out, v.Name)
+		case a.ExprCall:
+			for _, arg := range v.Args {
+				walk(arg)
+			}
+		case a.ExprIn:
+			walk(v.Expr)
+			for _, arg := range v.List {
+				walk(arg)
+			}
+		}
+	}
+	walk(x)
+	return out
+}
+
+// hasExists reports whether an expression holds EXISTS, whose pattern
+// sees the whole solution and so cannot be tested early.
+func hasExists(x a.Expr) bool {
+	switch v := x.(type) {
+	case *a.ExprExists:
+		return true
+	case a.ExprCall:
+		for _, arg := range v.Args {
+			if hasExists(arg) {
+				return true
+			}
+		}
+	case a.ExprIn:
+		if hasExists(v.Expr) {
+			return true
+		}
+		for _, arg := range v.List {
+			if hasExists(arg) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (e *evaluator) planExprOpt(x a.Expr) {
@@ -697,7 +775,26 @@ func rowKey(r row) string {
 // for patterns without filters, optionals or scopes.
 func substitutable(n pnode) bool {
 	switch o := n.(type) {
-	case *pBGP, *pValues, pEmpty:
+	case *pBGP:
+		// Filters inside see outer bindings only of the pattern's own
+		// variables, which the join would equate anyway.
+		vars := map[int]bool{}
+		for _, pp := range o.pats {
+			for _, t := range []pterm{pp.s, pp.p, pp.o} {
+				if t.slot >= 0 {
+					vars[t.slot] = true
+				}
+			}
+		}
+		for _, f := range o.filters {
+			for _, s := range f.slots {
+				if !vars[s] {
+					return false
+				}
+			}
+		}
+		return true
+	case *pValues, pEmpty:
 		return true
 	case *pGraph:
 		return substitutable(o.p)
