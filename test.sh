@@ -25,3 +25,10 @@ trap cleanup EXIT
 
 go vet ./...
 go test -count=1 -timeout 30m "$@" ./...
+
+# The SPARQL engine against Oxigraph over the export this very commit builds
+# (the query tests above use a fixture and a stored snapshot).
+live="$(mktemp -d /tmp/notegraph-live.XXXXXX)"
+go run ./cmd/notegraph build --db "$live/db" --out "$live/corpus.ttl" >/dev/null
+NOTEGRAPH_AGREEMENT_TTL="$live/corpus.ttl" go test -count=1 -run OxigraphAgreement ./query
+rm -rf "$live"
