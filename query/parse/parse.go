@@ -28,7 +28,7 @@ func Parse(src string, opts Options) (*a.Query, error) {
 		p.prefixes[k] = v
 	}
 	if opts.Base != "" {
-		p.base, p.hasBase = parseIRI(opts.Base)
+		p.base, p.hasBase = rdf.ParseIRIRef(opts.Base)
 	}
 	return p.query()
 }
@@ -38,7 +38,7 @@ type parser struct {
 	toks       []token
 	i          int
 	prefixes   map[string]string
-	base       iriRef
+	base       rdf.IRIRef
 	hasBase    bool
 	nvar       int
 	bnodeScope map[string]int // blank node label → the BGP that used it
@@ -139,7 +139,7 @@ func (p *parser) query() (*a.Query, error) {
 			if err != nil {
 				return nil, err
 			}
-			p.base, p.hasBase = parseIRI(iri)
+			p.base, p.hasBase = rdf.ParseIRIRef(iri)
 		} else if p.isWord(t, "PREFIX") {
 			p.next()
 			nt := p.next()
@@ -1294,14 +1294,14 @@ func (p *parser) iri() (rdf.Term, error) {
 }
 
 func (p *parser) resolve(t token) (string, error) {
-	ref, _ := parseIRI(t.val)
-	if ref.scheme != "" {
+	ref, _ := rdf.ParseIRIRef(t.val)
+	if ref.Scheme != "" {
 		return t.val, nil
 	}
 	if !p.hasBase {
 		return "", p.errf(t, "relative IRI <%s> and no BASE", t.val)
 	}
-	return p.base.resolve(ref).String(), nil
+	return p.base.Resolve(ref).String(), nil
 }
 
 // ---- expressions -----------------------------------------------------------------------

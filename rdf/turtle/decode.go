@@ -27,7 +27,7 @@ type DecoderOptions struct {
 type Decoder struct {
 	in       decReader
 	opts     DecoderOptions
-	base     decIRI
+	base     rdf.IRIRef
 	hasBase  bool
 	prefixes map[string]string
 	out      []rdf.Quad
@@ -44,7 +44,7 @@ func NewDecoder(r io.Reader, opts DecoderOptions) *Decoder {
 	d.in.r = bufio.NewReaderSize(r, 64<<10)
 	d.in.line, d.in.col = 1, 1
 	if opts.Base != "" {
-		if b, ok := decParseIRI(opts.Base); ok && b.scheme != "" {
+		if b, ok := rdf.ParseIRIRef(opts.Base); ok && b.Scheme != "" {
 			d.base, d.hasBase = b, true
 		}
 	}
@@ -668,7 +668,7 @@ func (d *Decoder) directive(kind string) error {
 	if err != nil {
 		return err
 	}
-	d.base, _ = decParseIRI(iri)
+	d.base, _ = rdf.ParseIRIRef(iri)
 	d.hasBase = true
 	return nil
 }
@@ -1043,168 +1043,15 @@ func (d *Decoder) iriOrBlank(t decTok) (rdf.Term, error) {
 }
 
 func (d *Decoder) resolve(t decTok) (string, error) {
-	ref, ok := decParseIRI(t.val)
+	ref, ok := rdf.ParseIRIRef(t.val)
 	if !ok {
 		return "", d.errTok(t, "malformed IRI <%s>", t.val)
 	}
-	if ref.scheme != "" {
+	if ref.Scheme != "" {
 		return t.val, nil
 	}
 	if !d.hasBase {
 		return "", d.errTok(t, "relative IRI <%s> and no base IRI", t.val)
 	}
-	return d.base.resolve(ref).String(), nil
-}
-
-// ---- IRI references (RFC 3986 §5) -------------------------------------------
-
-type decIRI struct {
-	scheme, authority, path, query, fragment string
-	hasAuth, hasQuery, hasFrag               bool
-}
-
-func decParseIRI(s string) (decIRI, bool) {
-	var u decIRI
-	// scheme
-	if i := strings.IndexAny(s, ":/?#"); i > 0 && s[i] == ':' {
-		sc := s[:i]
-		ok := true
-		for j, c := range sc {
-			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || j > 0 && (decIsDigit(c) || c == '+' || c == '-' || c == '.')) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			u.scheme = sc
-			s = s[i+1:]
-		}
-	}
-	if i := strings.IndexByte(s, '#'); i >= 0 {
-		u.fragment, u.hasFrag = s[i+1:], true
-		s = s[:i]
-	}
-	if i := strings.IndexByte(s, '?'); i >= 0 {
-		u.query, u.hasQuery = s[i+1:], true
-		s = s[:i]
-	}
-	if strings.HasPrefix(s, "//") {
-		s = s[2:]
-		i := strings.IndexByte(s, '/')
-		if i < 0 {
-			i = len(s)
-		}
-		u.authority, u.hasAuth = s[:i], true
-		s = s[i:]
-	}
-	u.path = s
-	return u, true
-}
-
-func (u decIRI) String() string {
-	var b strings.Builder
-	if u.scheme != "" {
-		b.WriteString(u.scheme)
-		b.WriteByte(':')
-	}
-	if u.hasAuth {
-		b.WriteString("//")
-		b.WriteString(u.authority)
-	}
-	b.WriteString(u.path)
-	if u.hasQuery {
-		b.WriteByte('?')
-		b.WriteString(u.query)
-	}
-	if u.hasFrag {
-		b.WriteByte('#')
-		b.WriteString(u.fragment)
-	}
-	return b.String()
-}
-
-func (base decIRI) resolve(r decIRI) decIRI {
-	var t decIRI
-	switch {
-	case r.scheme != "":
-		t = r
-		t.path = decRemoveDots(r.path)
-	case r.hasAuth:
-		t = r
-		t.scheme = base.scheme
-		t.path = decRemoveDots(r.path)
-	default:
-		t.scheme, t.authority, t.hasAuth = base.scheme, base.authority, base.hasAuth
-		if r.path == "" {
-			t.path = base.path
-			if r.hasQuery {
-				t.query, t.hasQuery = r.query, true
-			} else {
-				t.query, t.hasQuery = base.query, base.hasQuery
-			}
-		} else {
-			if strings.HasPrefix(r.path, "/") {
-				t.path = decRemoveDots(r.path)
-			} else {
-				var merged string
-				if base.hasAuth && base.path == "" {
-					merged = "/" + r.path
-				} else if i := strings.LastIndexByte(base.path, '/'); i >= 0 {
-					merged = base.path[:i+1] + r.path
-				} else {
-					merged = r.path
-				}
-				t.path = decRemoveDots(merged)
-			}
-			t.query, t.hasQuery = r.query, r.hasQuery
-		}
-	}
-	t.fragment, t.hasFrag = r.fragment, r.hasFrag
-	return t
-}
-
-func decRemoveDots(p string) string {
-	if !strings.Contains(p, ".") {
-		return p
-	}
-	var out []string
-	in := p
-	for in != "" {
-		switch {
-		case strings.HasPrefix(in, "../"):
-			in = in[3:]
-		case strings.HasPrefix(in, "./"):
-			in = in[2:]
-		case strings.HasPrefix(in, "/./"):
-			in = in[2:]
-		case in == "/.":
-			in = "/"
-		case strings.HasPrefix(in, "/../"):
-			in = in[3:]
-			if len(out) > 0 {
-				out = out[:len(out)-1]
-			}
-		case in == "/..":
-			in = "/"
-			if len(out) > 0 {
-				out = out[:len(out)-1]
-			}
-		case in == "." || in == "..":
-			in = ""
-		default:
-			start := 0
-			if in[0] == '/' {
-				start = 1
-			}
-			i := strings.IndexByte(in[start:], '/')
-			if i < 0 {
-				i = len(in)
-			} else {
-				i += start
-			}
-			out = append(out, in[:i])
-			in = in[i:]
-		}
-	}
-	return strings.Join(out, "")
+	return d.base.Resolve(ref).String(), nil
 }

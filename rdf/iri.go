@@ -1,28 +1,30 @@
-package parse
+package rdf
 
 import "strings"
 
-// ---- IRI references (RFC 3986 §5) -------------------------------------------
-
-type iriRef struct {
-	scheme, authority, path, query, fragment string
+// IRIRef is an IRI reference split into the components of RFC 3986 §3, so
+// that the Turtle and SPARQL parsers resolve relative references against a
+// base the same way (RFC 3986 §5.2). Scheme is empty for a relative reference.
+type IRIRef struct {
+	Scheme, authority, path, query, fragment string
 	hasAuth, hasQuery, hasFrag               bool
 }
 
-func parseIRI(s string) (iriRef, bool) {
-	var u iriRef
+// ParseIRIRef splits s; ok is false when s is not an IRI reference.
+func ParseIRIRef(s string) (IRIRef, bool) {
+	var u IRIRef
 	// scheme
 	if i := strings.IndexAny(s, ":/?#"); i > 0 && s[i] == ':' {
 		sc := s[:i]
 		ok := true
 		for j, c := range sc {
-			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || j > 0 && (isDigit(c) || c == '+' || c == '-' || c == '.')) {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || j > 0 && (iriDigit(c) || c == '+' || c == '-' || c == '.')) {
 				ok = false
 				break
 			}
 		}
 		if ok {
-			u.scheme = sc
+			u.Scheme = sc
 			s = s[i+1:]
 		}
 	}
@@ -47,10 +49,11 @@ func parseIRI(s string) (iriRef, bool) {
 	return u, true
 }
 
-func (u iriRef) String() string {
+// String recomposes the reference (RFC 3986 §5.3).
+func (u IRIRef) String() string {
 	var b strings.Builder
-	if u.scheme != "" {
-		b.WriteString(u.scheme)
+	if u.Scheme != "" {
+		b.WriteString(u.Scheme)
 		b.WriteByte(':')
 	}
 	if u.hasAuth {
@@ -69,18 +72,19 @@ func (u iriRef) String() string {
 	return b.String()
 }
 
-func (base iriRef) resolve(r iriRef) iriRef {
-	var t iriRef
+// Resolve returns the target IRI of reference r against base (RFC 3986 §5.2.2).
+func (base IRIRef) Resolve(r IRIRef) IRIRef {
+	var t IRIRef
 	switch {
-	case r.scheme != "":
+	case r.Scheme != "":
 		t = r
 		t.path = removeDots(r.path)
 	case r.hasAuth:
 		t = r
-		t.scheme = base.scheme
+		t.Scheme = base.Scheme
 		t.path = removeDots(r.path)
 	default:
-		t.scheme, t.authority, t.hasAuth = base.scheme, base.authority, base.hasAuth
+		t.Scheme, t.authority, t.hasAuth = base.Scheme, base.authority, base.hasAuth
 		if r.path == "" {
 			t.path = base.path
 			if r.hasQuery {
@@ -154,3 +158,5 @@ func removeDots(p string) string {
 	}
 	return strings.Join(out, "")
 }
+
+func iriDigit(c rune) bool { return c >= '0' && c <= '9' }
