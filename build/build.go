@@ -39,7 +39,11 @@ var RDFExtensions = []string{".ttl", ".trig", ".nt", ".nq", ".jsonld", ".json"}
 // Input is one source file.
 type Input struct {
 	Path string // as the user named it (for messages)
-	Key  string // base name: the source's identity in the store
+	// Key is the source's identity in the store: a file named on the
+	// command line is known by its base name, a file found in a folder by
+	// its path below the folder's parent ("corpus/1961/notes.txt"), so that
+	// files of the same name in different folders stay apart.
+	Key string
 	read func() ([]byte, error)
 }
 
@@ -57,9 +61,9 @@ func (e PathErrors) Error() string {
 
 // Inputs expands paths (files, or folders searched recursively for files
 // with one of exts, in lexical order) into inputs. A missing path does not
-// stop the others: it is reported in a PathErrors beside them. Several
-// files with the same base name are an error: the base name is the
-// source's identity in the store.
+// stop the others: it is reported in a PathErrors beside them. Two inputs
+// with the same Key are an error: the key is the source's identity in the
+// store.
 func Inputs(paths []string, exts []string) ([]Input, error) {
 	var out []Input
 	var missing PathErrors
@@ -73,6 +77,11 @@ func Inputs(paths []string, exts []string) ([]Input, error) {
 			out = append(out, fileInput(p))
 			continue
 		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, err
+		}
+		top := filepath.Base(abs)
 		var found []string
 		err = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -88,10 +97,15 @@ func Inputs(paths []string, exts []string) ([]Input, error) {
 		}
 		sort.Strings(found)
 		for _, q := range found {
-			out = append(out, fileInput(q))
+			in := fileInput(q)
+			if rel, err := filepath.Rel(p, q); err == nil {
+				in.Key = path.Join(top, filepath.ToSlash(rel))
+			}
+			out = append(out, in)
 		}
 	}
-	if err := checkKeys(out); err != nil {
+	out, err := checkKeys(out)
+	if err != nil {
 		return nil, err
 	}
 	if len(missing) > 0 {
@@ -100,7 +114,8 @@ func Inputs(paths []string, exts []string) ([]Input, error) {
 	return out, nil
 }
 
-// FSInputs lists the files of an fs.FS (the embedded example corpus).
+// FSInputs lists the files of an fs.FS (the embedded example corpus) as if
+// it were the folder named prefix.
 func FSInputs(fsys fs.FS, prefix string) ([]Input, error) {
 	var out []Input
 	err := fs.WalkDir(fsys, ".", func(q string, d fs.DirEntry, err error) error {
@@ -109,7 +124,7 @@ func FSInputs(fsys fs.FS, prefix string) ([]Input, error) {
 		}
 		if !d.IsDir() && hasExt(q, Extensions) {
 			q := q
-			out = append(out, Input{Path: path.Join(prefix, q), Key: path.Base(q), read: func() ([]byte, error) { return fs.ReadFile(fsys, q) }})
+			out = append(out, Input{Path: path.Join(prefix, q), Key: path.Join(prefix, q), read: func() ([]byte, error) { return fs.ReadFile(fsys, q) }})
 		}
 		return nil
 	})
@@ -133,15 +148,22 @@ func hasExt(p string, exts []string) bool {
 	return false
 }
 
-func checkKeys(in []Input) error {
+// checkKeys drops repeated inputs (a file named twice) and refuses two
+// files that would share a key.
+func checkKeys(in []Input) ([]Input, error) {
 	seen := map[string]string{}
+	var out []Input
 	for _, i := range in {
-		if prev, ok := seen[i.Key]; ok && prev != i.Path {
-			return fmt.Errorf("%s and %s have the same file name; a source is known by its file name, so rename one", prev, i.Path)
+		if prev, ok := seen[i.Key]; ok {
+			if prev != i.Path {
+				return nil, fmt.Errorf("%s and %s would both be known as %s in the store; rename one", prev, i.Path, i.Key)
+			}
+			continue
 		}
 		seen[i.Key] = i.Path
+		out = append(out, i)
 	}
-	return nil
+	return out, nil
 }
 
 // Options tune a build.

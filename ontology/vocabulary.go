@@ -50,7 +50,7 @@ var terms = []term{
 	{iri: DeliveredTo, kind: objectProp, label: "delivered to", comment: "The person the document was handed to, when stated.", domain: Document, rng: Person},
 	{iri: Place, kind: dataProp, label: "place", comment: "Where the document was issued, as stated in it.", domain: Document, rng: rdf.XSDString},
 	{iri: SHA256, kind: dataProp, label: "SHA-256", comment: "Hex SHA-256 digest of the source file's bytes.", domain: SourceFile, rng: rdf.XSDString},
-	{iri: FileName, kind: dataProp, label: "file name", comment: "The base name of the source file.", domain: SourceFile, rng: rdf.XSDString},
+	{iri: FileName, kind: dataProp, label: "file name", comment: "The source file's name as built: its base name when it was named on the command line, its path below the folder's parent when it was found in a folder.", domain: SourceFile, rng: rdf.XSDString},
 	{iri: SourceStart, kind: dataProp, label: "source start", comment: "Where the document's text starts in its plain-text source file, in Unicode code points from 0.", domain: Document, rng: rdf.XSDNonNegInt},
 	{iri: SourceEnd, kind: dataProp, label: "source end", comment: "Where the document's text ends (exclusive) in its plain-text source file, in Unicode code points.", domain: Document, rng: rdf.XSDNonNegInt},
 

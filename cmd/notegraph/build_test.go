@@ -216,3 +216,28 @@ func TestSameDocumentIRIsRefused(t *testing.T) {
 		t.Error("the refused file changed the store")
 	}
 }
+
+// Files of the same name in different folders are different sources; a
+// file named twice is built once.
+func TestSameNameInTwoFolders(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "corpus", "1961", "note.txt")
+	b := filepath.Join(dir, "corpus", "1962", "note.txt")
+	for i, p := range []string{a, b} {
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeNote(t, p, []string{"Tirana, March 2, 1961", "Tirana, March 2, 1962"}[i], "protests vigorously")
+	}
+	db := filepath.Join(dir, "db")
+	out := mustRun(t, "build", "--db", db, "--out", "", filepath.Join(dir, "corpus"), a, a)
+	if !strings.Contains(out, "built 3 of 3 files") || countLine(t, out, "documents") != 3 {
+		t.Errorf("want the two folder files and the named file built:\n%s", out)
+	}
+	nq := readNQ(t, db)
+	for _, key := range []string{`"corpus/1961/note.txt"`, `"corpus/1962/note.txt"`, `"note.txt"`} {
+		if !strings.Contains(nq, key) {
+			t.Errorf("no source %s in the store", key)
+		}
+	}
+}
