@@ -43,7 +43,7 @@ type Input struct {
 	// command line is known by its base name, a file found in a folder by
 	// its path below the folder's parent ("corpus/1961/notes.txt"), so that
 	// files of the same name in different folders stay apart.
-	Key string
+	Key  string
 	read func() ([]byte, error)
 }
 
