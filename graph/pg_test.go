@@ -6,20 +6,17 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 
+	"notegraph/internal/pgtest"
 	"notegraph/rdf"
 )
 
 // The PostgreSQL tests need a server: NOTEGRAPH_TEST_PG is the URL of a
 // database whose user may create databases and roles, such as the one
 // testdata/pg-start.sh prints. Without it they fail, unless -short.
-
-var pgSeq atomic.Int64
 
 // testPG returns the server URL or stops the test.
 func testPG(t testing.TB) string {
@@ -44,27 +41,7 @@ func withDB(t testing.TB, base, db string) string {
 }
 
 // newPGDatabase creates a fresh database for one test and drops it after.
-func newPGDatabase(t testing.TB) string {
-	base := testPG(t)
-	admin, err := sql.Open("postgres", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := fmt.Sprintf("ng_%s_%d_%d", strings.ToLower(regexp.MustCompile(`[^A-Za-z0-9]+`).ReplaceAllString(t.Name(), "_")), os.Getpid(), pgSeq.Add(1))
-	if len(name) > 60 {
-		name = name[len(name)-60:]
-		name = "n" + name[1:]
-	}
-	if _, err := admin.Exec(`CREATE DATABASE "` + name + `"`); err != nil {
-		admin.Close()
-		t.Fatalf("create test database: %v", err)
-	}
-	t.Cleanup(func() {
-		admin.Exec(`DROP DATABASE IF EXISTS "` + name + `" WITH (FORCE)`)
-		admin.Close()
-	})
-	return withDB(t, base, name)
-}
+func newPGDatabase(t testing.TB) string { return pgtest.NewDatabase(t) }
 
 // newAddr gives a fresh store address for a backend.
 func newAddr(t testing.TB, backend string) string {
