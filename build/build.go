@@ -224,6 +224,12 @@ func Run(st *graph.Store, x *extract.Extractor, inputs []Input, opts Options) (S
 	for i := range results {
 		results[i] = make(chan result, 1)
 	}
+	// The writer is usually slower than extraction: a window of prepared
+	// sources bounds what waits in memory (without it a build holds the
+	// quads of every source not yet written, and memory grows with the
+	// corpus).
+	window := make(chan struct{}, 2*opts.Workers+2)
+	done := make(chan struct{})
 	var wg sync.WaitGroup
 	jobs := make(chan int)
 	for w := 0; w < opts.Workers; w++ {
@@ -236,12 +242,18 @@ func Run(st *graph.Store, x *extract.Extractor, inputs []Input, opts Options) (S
 		}()
 	}
 	go func() {
+		defer close(jobs)
 		for i := range inputs {
+			select {
+			case window <- struct{}{}:
+			case <-done:
+				return
+			}
 			jobs <- i
 		}
-		close(jobs)
 	}()
 	defer wg.Wait()
+	defer close(done)
 
 	var batch []graph.Put
 	var removes []rdf.Term
@@ -269,6 +281,7 @@ func Run(st *graph.Store, x *extract.Extractor, inputs []Input, opts Options) (S
 	changed := false
 	for i := range inputs {
 		r := <-results[i]
+		<-window
 		if r.err == nil && !r.skip {
 			r.err = claim(owner, r)
 		}
