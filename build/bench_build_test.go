@@ -12,14 +12,22 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	cbbolt "github.com/cayleygraph/cayley/graph/kv/bbolt" // Cayley's own backends, for the peer
+	_ "github.com/cayleygraph/cayley/graph/kv/leveldb"
+	"github.com/cayleygraph/cayley/writer"
+	"github.com/cayleygraph/quad"
 
 	"notegraph/build"
 	"notegraph/extract"
 	"notegraph/graph"
 	"notegraph/internal/gencorpus"
+	"notegraph/internal/pgtest"
 	"notegraph/ontology"
 )
 
@@ -155,30 +163,7 @@ func BenchmarkMap(b *testing.B) {
 // quads (build's default), then the shared default graph is synchronised,
 // as build.Run does. quads/s counts the quads handed to the store.
 func BenchmarkStoreLoad(b *testing.B) {
-	extracted, _ := extractAll(b)
-	m, err := ontology.NewMapper("")
-	if err != nil {
-		b.Fatal(err)
-	}
-	var batches [][]graph.Put
-	var cur []graph.Put
-	n, total := 0, 0
-	for _, f := range extracted {
-		for j := range f.Documents {
-			g, q, sh, err := m.Document(f, &f.Documents[j])
-			if err != nil {
-				b.Fatal(err)
-			}
-			cur = append(cur, graph.Put{Graph: g, Source: f.Key, SHA256: f.SHA256, Quads: q, Shared: sh})
-			n += len(q) + len(sh)
-		}
-		if n >= 20000 {
-			batches, cur, total, n = append(batches, cur), nil, total+n, 0
-		}
-	}
-	if len(cur) > 0 {
-		batches, total = append(batches, cur), total+n
-	}
+	batches, total, m := loadBatches(b)
 	for _, backend := range []string{graph.Bolt, graph.LevelDB} {
 		b.Run(backend, func(b *testing.B) {
 			var cpu time.Duration
@@ -212,6 +197,148 @@ func BenchmarkStoreLoad(b *testing.B) {
 			b.ReportMetric(float64(total), "quads")
 		})
 	}
+}
+
+// BenchmarkLoadVsCayley pairs the store load with Cayley's own batched
+// writer (graph.NewWriter over writer.NewSingle, quad.DefaultBatch = 10,000
+// quads a transaction, duplicates ignored: what `cayley load` does) on every
+// backend (PostgreSQL when NOTEGRAPH_TEST_PG is set), each tool on a fresh
+// store it made itself (Cayley's schema and default options; notegraph's).
+// Each of build's batches goes first into notegraph's store (Apply, then
+// SyncShared at the end), then the same quads into Cayley's writer, so that both see the same machine load. Both rates count
+// the quads handed over (the documents' quads and shared triples), so the
+// ratio compares like with like; notegraph also writes its ledger.
+func BenchmarkLoadVsCayley(b *testing.B) {
+	batches, total, m := loadBatches(b)
+	backends := []string{graph.Bolt, graph.LevelDB}
+	if os.Getenv("NOTEGRAPH_TEST_PG") != "" {
+		backends = append(backends, graph.Postgres)
+	}
+	for _, backend := range backends {
+		b.Run(backend, func(b *testing.B) {
+			var tOurs, tPeer time.Duration
+			for i := 0; i < b.N; i++ {
+				ours := openBenchStore(b, backend)
+				peerStore := openCayley(b, backend)
+				qw, err := writer.NewSingle(peerStore, cgraph.IgnoreOpts{IgnoreDup: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+				peer := cgraph.NewWriter(qw)
+				for _, batch := range batches {
+					var cq []quad.Quad
+					for _, p := range batch {
+						for _, q := range slices.Concat(p.Quads, p.Shared) {
+							cq = append(cq, graph.CayleyQuad(q))
+						}
+					}
+					t0 := time.Now()
+					if err := ours.Apply(batch, nil); err != nil {
+						b.Fatal(err)
+					}
+					t1 := time.Now()
+					for _, q := range cq {
+						if err := peer.WriteQuad(q); err != nil {
+							b.Fatal(err)
+						}
+					}
+					tOurs += t1.Sub(t0)
+					tPeer += time.Since(t1)
+				}
+				t0 := time.Now()
+				if err := build.SyncShared(ours, m); err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				if err := peer.Close(); err != nil {
+					b.Fatal(err)
+				}
+				tOurs += t1.Sub(t0)
+				tPeer += time.Since(t1)
+				ours.Close()
+				peerStore.Close()
+			}
+			n := float64(total) * float64(b.N)
+			b.ReportMetric(n/tOurs.Seconds(), "notegraph-q/s")
+			b.ReportMetric(n/tPeer.Seconds(), "cayley-q/s")
+			b.ReportMetric(tPeer.Seconds()/tOurs.Seconds(), "speedup")
+			b.ReportMetric(float64(total), "quads")
+		})
+	}
+}
+
+// openCayley makes a fresh store of the backend with Cayley alone, as
+// `cayley init` does: its own schema and default options. For bolt it is
+// Cayley's bbolt backend, the library notegraph writes bolt files with.
+func openCayley(b *testing.B, backend string) cgraph.QuadStore {
+	b.Helper()
+	addr := filepath.Join(b.TempDir(), "cayley")
+	switch backend {
+	case graph.Postgres:
+		addr = pgtest.NewDatabase(b)
+	case graph.Bolt:
+		backend = cbbolt.Type
+	}
+	if err := cgraph.InitQuadStore(backend, addr, nil); err != nil {
+		b.Fatal(err)
+	}
+	qs, err := cgraph.NewQuadStore(backend, addr, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return qs
+}
+
+// openBenchStore opens a fresh store of the backend: a temporary folder, or
+// a new PostgreSQL database.
+func openBenchStore(b *testing.B, backend string) *graph.Store {
+	b.Helper()
+	addr := filepath.Join(b.TempDir(), "db")
+	if backend == graph.Postgres {
+		addr = pgtest.NewDatabase(b)
+	}
+	st, err := graph.Open(addr, graph.Options{Create: true, Backend: backend})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return st
+}
+
+// loadBatches extracts and maps the benchmark corpus and cuts its documents
+// into batches of build.DefaultBatchQuads quads (NOTEGRAPH_BENCH_BATCH), as
+// build.Run does.
+func loadBatches(b *testing.B) ([][]graph.Put, int, *ontology.Mapper) {
+	extracted, _ := extractAll(b)
+	m, err := ontology.NewMapper("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	size := build.DefaultBatchQuads
+	if s := os.Getenv("NOTEGRAPH_BENCH_BATCH"); s != "" {
+		if size, err = strconv.Atoi(s); err != nil || size <= 0 {
+			b.Fatalf("NOTEGRAPH_BENCH_BATCH=%q is not a positive number", s)
+		}
+	}
+	var batches [][]graph.Put
+	var cur []graph.Put
+	n, total := 0, 0
+	for _, f := range extracted {
+		for j := range f.Documents {
+			g, q, sh, err := m.Document(f, &f.Documents[j])
+			if err != nil {
+				b.Fatal(err)
+			}
+			cur = append(cur, graph.Put{Graph: g, Source: f.Key, SHA256: f.SHA256, Quads: q, Shared: sh})
+			n += len(q) + len(sh)
+		}
+		if n >= size {
+			batches, cur, total, n = append(batches, cur), nil, total+n, 0
+		}
+	}
+	if len(cur) > 0 {
+		batches, total = append(batches, cur), total+n
+	}
+	return batches, total, m
 }
 
 func extractAll(b *testing.B) ([]*extract.File, int64) {

@@ -166,10 +166,14 @@ func checkKeys(in []Input) ([]Input, error) {
 	return out, nil
 }
 
+// DefaultBatchQuads is how many quads a build hands the store per
+// transaction, in whole sources.
+const DefaultBatchQuads = 20000
+
 // Options tune a build.
 type Options struct {
 	Base       string                // IRI base for minted instances (ontology.DefaultBase when empty)
-	BatchQuads int                   // quads per write transaction (whole sources only); default 20000
+	BatchQuads int                   // quads per write transaction (whole sources only); default DefaultBatchQuads
 	Workers    int                   // extraction goroutines; default GOMAXPROCS
 	Progress   func(done, total int) // called after each source, if set
 	// Knowledge identifies the extractor's data files (extract.Fingerprint):
@@ -211,7 +215,7 @@ func Run(st *graph.Store, x *extract.Extractor, inputs []Input, opts Options) (S
 	}
 	m.Known = x.KnownLabel
 	if opts.BatchQuads <= 0 {
-		opts.BatchQuads = 20000
+		opts.BatchQuads = DefaultBatchQuads
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -116,7 +115,9 @@ func contributions(iri string, qs, sh []rdf.Quad) []rdf.Quad {
 	return slices.Compact(out)
 }
 
-func contribIRI(t rdf.Quad) quad.IRI {
+// tripleHash identifies a default-graph triple in the PostgreSQL
+// contribution counts: SHA-256 of its N-Triples form, first 16 bytes.
+func tripleHash(t rdf.Quad) []byte {
 	var b strings.Builder
 	rdf.AppendNTriples(&b, t.S)
 	b.WriteByte(' ')
@@ -124,7 +125,7 @@ func contribIRI(t rdf.Quad) quad.IRI {
 	b.WriteByte(' ')
 	rdf.AppendNTriples(&b, t.O)
 	sum := sha256.Sum256([]byte(b.String()))
-	return quad.IRI(contribPrefix + hex.EncodeToString(sum[:16]))
+	return sum[:16]
 }
 
 // diffSorted walks two sorted quad lists and reports removed and added ones.
@@ -357,22 +358,17 @@ func safeDeltas(deltas []cgraph.Delta) bool {
 // stored state to batch[iri] (nil: removed).
 func plan(r reader, batch map[string]*newEntry, order []string) (*writer, error) {
 	w := &writer{contribDelta: make(map[rdf.Quad]int)}
-	track := r.tracksContributors()
-	batchKeys := make(map[any]bool)
 	// Per default-graph triple: bit 1 = some batch entry contributed it
 	// before, bit 2 = some batch entry contributes it after.
 	contrib := make(map[rdf.Quad]uint8)
 	batchOld := make(map[rdf.Quad]int) // how many batch entries contributed it before
 	graphsDelta := 0
-	states, keys, err := r.entries(order)
+	states, err := r.entries(order)
 	if err != nil {
 		return nil, err
 	}
 	for i, iri := range order {
 		old := states[i]
-		if keys[i] != nil {
-			batchKeys[keys[i]] = true
-		}
 		ne := batch[iri]
 		e := quad.IRI(iri)
 		g := entryTerm(iri)
@@ -393,18 +389,8 @@ func plan(r reader, batch map[string]*newEntry, order []string) (*writer, error)
 			contrib[t] |= 2
 		}
 		diffSorted(oc, nc,
-			func(t rdf.Quad) {
-				w.contribDelta[t]--
-				if track {
-					w.del(quad.Quad{Subject: e, Predicate: quad.IRI(predContrib), Object: contribIRI(t), Label: qLedger})
-				}
-			},
-			func(t rdf.Quad) {
-				w.contribDelta[t]++
-				if track {
-					w.add(quad.Quad{Subject: e, Predicate: quad.IRI(predContrib), Object: contribIRI(t), Label: qLedger})
-				}
-			})
+			func(t rdf.Quad) { w.contribDelta[t]-- },
+			func(t rdf.Quad) { w.contribDelta[t]++ })
 
 		// The ledger's own slots.
 		slot := func(pred string, had bool, oldV, newV string, isBlob bool) {
@@ -460,7 +446,7 @@ func plan(r reader, batch map[string]*newEntry, order []string) (*writer, error)
 	for i, t := range changed {
 		olds[i] = batchOld[t]
 	}
-	outside, err := r.contributedOutside(changed, olds, batchKeys)
+	outside, err := r.contributedOutside(changed, olds)
 	if err != nil {
 		return nil, err
 	}
@@ -500,55 +486,51 @@ func (w *writer) del(q quad.Quad) {
 func (w *writer) addUser(q rdf.Quad) { w.add(toQuad(q)); w.userDelta++ }
 func (w *writer) delUser(q rdf.Quad) { w.del(toQuad(q)); w.userDelta-- }
 
-// readEntry loads the ledger of one graph (zero state when absent) and
-// returns the store's reference to its ledger subject.
-func (s *Store) readEntry(iri string, ledgerRef cgraph.Ref, preds []cgraph.Ref) (entryState, cgraph.Ref, error) {
+// readEntry loads the ledger of one graph (zero state when absent).
+func (s *Store) readEntry(iri string, ledgerRef cgraph.Ref, preds []cgraph.Ref) (entryState, error) {
 	st := entryState{iri: iri}
 	if ledgerRef == nil {
-		return st, nil, nil
+		return st, nil
 	}
 	ref, err := s.refOf(quad.IRI(iri))
 	if err != nil || ref == nil {
-		return st, nil, err
+		return st, err
 	}
 	var ok [4]bool
 	vals := [4]*string{&st.source, &st.meta, &st.quads, &st.shared}
 	for i := range vals {
 		*vals[i], ok[i], err = s.ledgerObject(ref, preds[i], ledgerRef)
 		if err != nil {
-			return st, nil, fmt.Errorf("graph: ledger of %s: %w", iri, err)
+			return st, fmt.Errorf("graph: ledger of %s: %w", iri, err)
 		}
 	}
 	st.hasSrc, st.hasMeta, st.hasQuads, st.hasShare = ok[0], ok[1], ok[2], ok[3]
 	st.exists = st.hasMeta
 	if !st.exists {
-		return st, ref, nil
+		return st, nil
 	}
 	g := entryTerm(iri)
 	if st.qs, err = decodeAll(st.quads, g); err != nil {
-		return st, nil, fmt.Errorf("graph: ledger of %s: %w", iri, err)
+		return st, fmt.Errorf("graph: ledger of %s: %w", iri, err)
 	}
 	if st.sh, err = decodeAll(st.shared, rdf.Term{}); err != nil {
-		return st, nil, fmt.Errorf("graph: ledger of %s: %w", iri, err)
+		return st, fmt.Errorf("graph: ledger of %s: %w", iri, err)
 	}
-	return st, ref, nil
+	return st, nil
 }
 
 // reader is what planning an Apply needs to read; on PostgreSQL it reads
 // inside the write transaction.
 type reader interface {
-	// entries loads the ledger of each graph (zero state when absent), and
-	// a key identifying each existing one for contributedOutside.
-	entries(iris []string) ([]entryState, []any, error)
+	// entries loads the ledger of each graph (zero state when absent).
+	entries(iris []string) ([]entryState, error)
 	// contributedOutside tells, for each default-graph triple, whether a
-	// graph whose key is not in batch contributes it; batchOld[i] is how
-	// many graphs of the batch contributed ts[i] before.
-	contributedOutside(ts []rdf.Quad, batchOld []int, batch map[any]bool) ([]bool, error)
-	// tracksContributors tells whether the ledger keeps one
-	// <urn:x-notegraph:contributes> quad per contribution (PostgreSQL,
-	// where several processes write) or the store counts contributions in
-	// memory (bolt and leveldb, which one process holds at a time).
-	tracksContributors() bool
+	// graph outside the batch contributes it; batchOld[i] is how many
+	// graphs of the batch contributed ts[i] before. The contribution counts
+	// it compares with are kept in memory on bolt and leveldb (one process
+	// holds the store) and in the table ng_shared on PostgreSQL (several
+	// processes write; see pg.go).
+	contributedOutside(ts []rdf.Quad, batchOld []int) ([]bool, error)
 	// shard reads one statistics counter.
 	shard(subj quad.IRI) (string, bool, error)
 }
@@ -564,32 +546,26 @@ func (s *Store) kvReader() (*kvReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	preds, err := s.refsOf(quad.IRI(predSource), quad.IRI(predMeta), quad.IRI(predQuads), quad.IRI(predShared), quad.IRI(predContrib))
+	preds, err := s.refsOf(quad.IRI(predSource), quad.IRI(predMeta), quad.IRI(predQuads), quad.IRI(predShared))
 	if err != nil {
 		return nil, err
 	}
 	return &kvReader{s: s, ledger: ledgerRef, preds: preds}, nil
 }
 
-func (r *kvReader) entries(iris []string) ([]entryState, []any, error) {
+func (r *kvReader) entries(iris []string) ([]entryState, error) {
 	out := make([]entryState, len(iris))
-	keys := make([]any, len(iris))
 	for i, iri := range iris {
-		st, ref, err := r.s.readEntry(iri, r.ledger, r.preds)
+		st, err := r.s.readEntry(iri, r.ledger, r.preds)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		out[i] = st
-		if ref != nil {
-			keys[i] = ref.Key()
-		}
 	}
-	return out, keys, nil
+	return out, nil
 }
 
-func (r *kvReader) tracksContributors() bool { return false }
-
-func (r *kvReader) contributedOutside(ts []rdf.Quad, batchOld []int, _ map[any]bool) ([]bool, error) {
+func (r *kvReader) contributedOutside(ts []rdf.Quad, batchOld []int) ([]bool, error) {
 	counts, err := r.s.contribCounts()
 	if err != nil {
 		return nil, err

@@ -62,6 +62,10 @@ func expandXSD(dt string) string {
 	return dt
 }
 
+// CayleyQuad converts a quad to Cayley's form, as the store writes it (for
+// benchmarks that hand the same quads to Cayley's own writer).
+func CayleyQuad(q rdf.Quad) quad.Quad { return toQuad(q) }
+
 func toQuad(q rdf.Quad) quad.Quad {
 	return quad.Quad{Subject: toValue(q.S), Predicate: toValue(q.P), Object: toValue(q.O), Label: toValue(q.G)}
 }

@@ -67,18 +67,75 @@ func pgInit(db *sql.DB, addr string) error {
 	if err := csql.Init("postgres", addr, nil); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 		return pgError(addr, "create schema", err)
 	}
-	if _, err := db.Exec(pgLabelIndex); err != nil {
+	if _, err := db.Exec(pgDropForeignKeys); err != nil {
+		return pgError(addr, "create schema", err)
+	}
+	if _, err := db.Exec(pgSharedTable); err != nil {
 		return pgError(addr, "create schema", err)
 	}
 	return nil
 }
 
-// pgLabelIndex is notegraph's one addition to Cayley's schema. Deleting a
-// node row makes PostgreSQL check the foreign key from quads.label_hash,
-// and Cayley indexes no column list that starts with label_hash: without
-// this index every node deletion scans the whole quads table (measured: a
+// Where notegraph's schema departs from Cayley's (which Cayley still reads
+// as its own):
+//
+//   - no foreign keys from quads to nodes. PostgreSQL checks each one with a
+//     trigger per inserted row that locks the node row; on a bulk load the
+//     four checks took 40% of the COPY time (BenchmarkLoadVsCayley). Apply
+//     keeps the invariant they guarded itself: it writes a quad's nodes, and
+//     their reference counts, in the transaction that writes the quad
+//     (TestPGIntegrity checks every hash and every count after a random
+//     history of writes).
+//   - table ng_shared: for each default-graph triple, how many graphs
+//     contribute it (see apply.go); one small row per distinct triple.
+//
+// A store whose schema Cayley made (foreign keys kept) gets an index on
+// quads.label_hash instead: without it, deleting a node row makes
+// PostgreSQL scan the whole quads table for the label foreign key (a
 // document replacement took 1.25 s in a 600,000-quad store).
-const pgLabelIndex = `CREATE INDEX IF NOT EXISTS quads_label_index ON quads (label_hash)`
+const (
+	pgDropForeignKeys = `ALTER TABLE quads DROP CONSTRAINT IF EXISTS subject_hash_fk,
+		DROP CONSTRAINT IF EXISTS predicate_hash_fk, DROP CONSTRAINT IF EXISTS object_hash_fk,
+		DROP CONSTRAINT IF EXISTS label_hash_fk`
+	pgSharedTable = `CREATE TABLE IF NOT EXISTS ng_shared (hash bytea PRIMARY KEY, n integer NOT NULL)`
+	pgLabelIndex  = `CREATE INDEX IF NOT EXISTS quads_label_index ON quads (label_hash)`
+)
+
+// pgUpgrade readies a store for writing that notegraph did not initialise
+// (Cayley made it) or that an earlier notegraph made (it counted
+// contributions with ledger quads).
+func pgUpgrade(db *sql.DB, addr string) error {
+	var hasShared, hasFK bool
+	err := db.QueryRow(`SELECT to_regclass('ng_shared') IS NOT NULL,
+		EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'label_hash_fk' AND conrelid = 'quads'::regclass)`).Scan(&hasShared, &hasFK)
+	if err != nil {
+		return pgError(addr, "check schema", err)
+	}
+	if hasFK {
+		if _, err := db.Exec(pgLabelIndex); err != nil {
+			return pgError(addr, "add index", err)
+		}
+	}
+	if hasShared {
+		return nil
+	}
+	var old bool
+	if err := db.QueryRow(`SELECT EXISTS (SELECT 1 FROM quads WHERE predicate_hash = $1 AND label_hash = $2)`,
+		iriHash(predOldContrib), iriHash(LedgerGraph)).Scan(&old); err != nil {
+		return pgError(addr, "check schema", err)
+	}
+	if old {
+		return fmt.Errorf("graph: PostgreSQL at %s holds a store of an earlier notegraph version; build it again into a new database", redact(addr))
+	}
+	if _, err := db.Exec(pgSharedTable); err != nil {
+		return pgError(addr, "create table ng_shared", err)
+	}
+	return nil
+}
+
+// predOldContrib is the predicate of the per-contribution ledger quads of
+// stores made before ng_shared (recognised, to refuse writing to them).
+const predOldContrib = internalNS + "contributes"
 
 func pgHasSchema(db *sql.DB) (bool, error) {
 	// to_regclass sees tables the user has no rights on, unlike
@@ -151,9 +208,10 @@ func openPostgres(addr string, opts Options) (*Store, error) {
 		}
 	}
 	if !opts.ReadOnly {
-		// A store made by Cayley itself lacks the label index; add it
-		// when the user may (only a slower write follows otherwise).
-		db.Exec(pgLabelIndex)
+		if err := pgUpgrade(db, addr); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	// A cheap query that needs read rights on both tables.
 	if _, err := db.Exec(`SELECT 1 FROM nodes, quads LIMIT 0`); err != nil {
@@ -190,7 +248,7 @@ const pgSlotQuery = `SELECT s.value_string, p.value_string, o.value_string
 	JOIN nodes o ON o.hash = q.object_hash
 	WHERE q.subject_hash = ANY($1) AND q.predicate_hash = ANY($2) AND q.label_hash = $3`
 
-func (r pgTx) entries(iris []string) ([]entryState, []any, error) {
+func (r pgTx) entries(iris []string) ([]entryState, error) {
 	hs := make(pq.ByteaArray, len(iris))
 	for i, iri := range iris {
 		hs[i] = iriHash(iri)
@@ -198,7 +256,7 @@ func (r pgTx) entries(iris []string) ([]entryState, []any, error) {
 	slots := pq.ByteaArray{iriHash(predSource), iriHash(predMeta), iriHash(predQuads), iriHash(predShared)}
 	rows, err := r.tx.Query(pgSlotQuery, hs, slots, iriHash(LedgerGraph))
 	if err != nil {
-		return nil, nil, fmt.Errorf("graph: read ledger: %w", err)
+		return nil, fmt.Errorf("graph: read ledger: %w", err)
 	}
 	defer rows.Close()
 	byIRI := make(map[string]*entryState, len(iris))
@@ -208,7 +266,7 @@ func (r pgTx) entries(iris []string) ([]entryState, []any, error) {
 	for rows.Next() {
 		var subj, pred, obj string
 		if err := rows.Scan(&subj, &pred, &obj); err != nil {
-			return nil, nil, fmt.Errorf("graph: read ledger: %w", err)
+			return nil, fmt.Errorf("graph: read ledger: %w", err)
 		}
 		st := byIRI[subj]
 		if st == nil {
@@ -226,31 +284,27 @@ func (r pgTx) entries(iris []string) ([]entryState, []any, error) {
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, nil, fmt.Errorf("graph: read ledger: %w", err)
+		return nil, fmt.Errorf("graph: read ledger: %w", err)
 	}
 	out := make([]entryState, len(iris))
-	keys := make([]any, len(iris))
 	for i, iri := range iris {
 		st := byIRI[iri]
 		st.exists = st.hasMeta
 		if st.exists {
-			keys[i] = iri
 			var err error
 			if st.qs, err = decodeAll(st.quads, entryTerm(iri)); err != nil {
-				return nil, nil, fmt.Errorf("graph: ledger of %s: %w", iri, err)
+				return nil, fmt.Errorf("graph: ledger of %s: %w", iri, err)
 			}
 			if st.sh, err = decodeAll(st.shared, rdf.Term{}); err != nil {
-				return nil, nil, fmt.Errorf("graph: ledger of %s: %w", iri, err)
+				return nil, fmt.Errorf("graph: ledger of %s: %w", iri, err)
 			}
 		}
 		out[i] = *st
 	}
-	return out, keys, nil
+	return out, nil
 }
 
-func (r pgTx) tracksContributors() bool { return true }
-
-func (r pgTx) contributedOutside(ts []rdf.Quad, _ []int, batch map[any]bool) ([]bool, error) {
+func (r pgTx) contributedOutside(ts []rdf.Quad, batchOld []int) ([]bool, error) {
 	out := make([]bool, len(ts))
 	if len(ts) == 0 {
 		return out, nil
@@ -258,35 +312,57 @@ func (r pgTx) contributedOutside(ts []rdf.Quad, _ []int, batch map[any]bool) ([]
 	hs := make(pq.ByteaArray, len(ts))
 	idx := make(map[string][]int, len(ts))
 	for i, t := range ts {
-		hs[i] = hashOf(contribIRI(t))
+		hs[i] = tripleHash(t)
 		idx[string(hs[i])] = append(idx[string(hs[i])], i)
 	}
-	var excl pq.ByteaArray
-	for k := range batch {
-		excl = append(excl, iriHash(k.(string)))
-	}
-	if excl == nil {
-		excl = pq.ByteaArray{}
-	}
-	// EXISTS stops at the first other contributor: a triple that thousands
-	// of documents share costs one index probe, not thousands of rows.
-	rows, err := r.tx.Query(`SELECT h FROM unnest($1::bytea[]) AS t(h) WHERE EXISTS (
-		SELECT 1 FROM quads WHERE object_hash = t.h AND predicate_hash = $2 AND label_hash = $3 AND NOT (subject_hash = ANY($4)))`,
-		hs, iriHash(predContrib), iriHash(LedgerGraph), excl)
+	rows, err := r.tx.Query(`SELECT hash, n FROM ng_shared WHERE hash = ANY($1)`, hs)
 	if err != nil {
 		return nil, fmt.Errorf("graph: read contributions: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var h []byte
-		if err := rows.Scan(&h); err != nil {
+		var n int
+		if err := rows.Scan(&h, &n); err != nil {
 			return nil, err
 		}
 		for _, i := range idx[string(h)] {
-			out[i] = true
+			out[i] = n > batchOld[i]
 		}
 	}
 	return out, rows.Err()
+}
+
+// noteShared applies the changes of the contribution counts (in the write
+// transaction, under the writers' lock).
+func (r pgTx) noteShared(delta map[rdf.Quad]int) error {
+	byHash := make(map[string]int, len(delta))
+	for t, d := range delta {
+		if d != 0 {
+			byHash[string(tripleHash(t))] += d
+		}
+	}
+	keys := make([]string, 0, len(byHash))
+	for h, d := range byHash {
+		if d != 0 {
+			keys = append(keys, h)
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	slices.Sort(keys)
+	hs := make(pq.ByteaArray, len(keys))
+	ds := make(pq.Int64Array, len(keys))
+	for i, h := range keys {
+		hs[i], ds[i] = []byte(h), int64(byHash[h])
+	}
+	if _, err := r.tx.Exec(`INSERT INTO ng_shared (hash, n) SELECT * FROM unnest($1::bytea[], $2::bigint[])
+		ON CONFLICT (hash) DO UPDATE SET n = ng_shared.n + EXCLUDED.n`, hs, ds); err != nil {
+		return err
+	}
+	_, err := r.tx.Exec(`DELETE FROM ng_shared WHERE hash = ANY($1) AND n <= 0`, hs)
+	return err
 }
 
 func (r pgTx) shard(subj quad.IRI) (string, bool, error) {
@@ -327,7 +403,8 @@ func (s *Store) pgApply(batch map[string]*newEntry, order []string) error {
 	if _, err := tx.Exec(`SELECT pg_advisory_xact_lock($1)`, int64(pgLockKey)); err != nil {
 		return pgError(s.addr, "lock", err)
 	}
-	w, err := plan(pgTx{tx}, batch, order)
+	r := pgTx{tx}
+	w, err := plan(r, batch, order)
 	if err != nil {
 		return err
 	}
@@ -335,6 +412,9 @@ func (s *Store) pgApply(batch map[string]*newEntry, order []string) error {
 		return nil
 	}
 	if err := pgWrite(tx, w.deltas); err != nil {
+		return pgError(s.addr, "write", err)
+	}
+	if err := r.noteShared(w.contribDelta); err != nil {
 		return pgError(s.addr, "write", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -393,37 +473,8 @@ func pgWrite(tx *sql.Tx, deltas []cgraph.Delta) error {
 	// A stable order keeps concurrent transactions from deadlocking on rows.
 	slices.SortFunc(up, func(a, b *pgNode) int { return strings.Compare(string(a.hash), string(b.hash)) })
 	slices.SortFunc(down, func(a, b *pgNode) int { return strings.Compare(string(a.hash), string(b.hash)) })
-	for len(up) > 0 {
-		chunk := up[:min(len(up), pgRows)]
-		up = up[len(chunk):]
-		var b strings.Builder
-		b.WriteString(`INSERT INTO nodes (hash, refs, value_string, datatype, language, iri, bnode) VALUES `)
-		args := make([]any, 0, 7*len(chunk))
-		for i, n := range chunk {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			placeholders(&b, len(args), 7)
-			var str, dt, lang sql.NullString
-			var isIRI, isBNode sql.NullBool
-			switch v := n.val.(type) {
-			case quad.IRI:
-				str, isIRI = sql.NullString{String: string(v), Valid: true}, sql.NullBool{Bool: true, Valid: true}
-			case quad.BNode:
-				str, isBNode = sql.NullString{String: string(v), Valid: true}, sql.NullBool{Bool: true, Valid: true}
-			case quad.String:
-				str = sql.NullString{String: string(v), Valid: true}
-			case quad.TypedString:
-				str, dt = sql.NullString{String: string(v.Value), Valid: true}, sql.NullString{String: string(v.Type), Valid: true}
-			case quad.LangString:
-				str, lang = sql.NullString{String: string(v.Value), Valid: true}, sql.NullString{String: v.Lang, Valid: true}
-			default:
-				return fmt.Errorf("unsupported value %T", n.val)
-			}
-			args = append(args, n.hash, n.net, str, dt, lang, isIRI, isBNode)
-		}
-		b.WriteString(` ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`)
-		if _, err := tx.Exec(b.String(), args...); err != nil {
+	if len(up) > 0 {
+		if err := pgAddNodes(tx, up); err != nil {
 			return err
 		}
 	}
@@ -493,18 +544,6 @@ func pgWrite(tx *sql.Tx, deltas []cgraph.Delta) error {
 	return nil
 }
 
-func placeholders(b *strings.Builder, from, n int) {
-	b.WriteByte('(')
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('$')
-		b.WriteString(strconv.Itoa(from + i + 1))
-	}
-	b.WriteByte(')')
-}
-
 // pgCopy selects COPY instead of multi-row INSERT for new quads (see doc.go
 // for the measurement).
 var pgCopy = true
@@ -526,4 +565,54 @@ func pgCopyQuads(tx *sql.Tx, rows [][4]any) error {
 		return err
 	}
 	return stmt.Close()
+}
+
+// pgAddNodes adds the nodes' reference increments, inserting the new ones:
+// the rows go to a temporary table by COPY, then into nodes in one
+// INSERT … ON CONFLICT (half the time of multi-row INSERTs with parameters,
+// BenchmarkLoadVsCayley).
+func pgAddNodes(tx *sql.Tx, up []*pgNode) error {
+	if _, err := tx.Exec(`CREATE TEMP TABLE IF NOT EXISTS ng_nodes (hash bytea, refs int, value_string text,
+		datatype text, language text, iri boolean, bnode boolean) ON COMMIT DELETE ROWS`); err != nil {
+		return err
+	}
+	stmt, err := tx.Prepare(pq.CopyIn("ng_nodes", "hash", "refs", "value_string", "datatype", "language", "iri", "bnode"))
+	if err != nil {
+		return err
+	}
+	for _, n := range up {
+		var str, dt, lang sql.NullString
+		var isIRI, isBNode sql.NullBool
+		switch v := n.val.(type) {
+		case quad.IRI:
+			str, isIRI = sql.NullString{String: string(v), Valid: true}, sql.NullBool{Bool: true, Valid: true}
+		case quad.BNode:
+			str, isBNode = sql.NullString{String: string(v), Valid: true}, sql.NullBool{Bool: true, Valid: true}
+		case quad.String:
+			str = sql.NullString{String: string(v), Valid: true}
+		case quad.TypedString:
+			str, dt = sql.NullString{String: string(v.Value), Valid: true}, sql.NullString{String: string(v.Type), Valid: true}
+		case quad.LangString:
+			str, lang = sql.NullString{String: string(v.Value), Valid: true}, sql.NullString{String: v.Lang, Valid: true}
+		default:
+			stmt.Close()
+			return fmt.Errorf("unsupported value %T", n.val)
+		}
+		if _, err := stmt.Exec(n.hash, n.net, str, dt, lang, isIRI, isBNode); err != nil {
+			stmt.Close()
+			return err
+		}
+	}
+	if _, err := stmt.Exec(); err != nil {
+		stmt.Close()
+		return err
+	}
+	if err := stmt.Close(); err != nil {
+		return err
+	}
+	// ORDER BY hash: concurrent writers lock node rows in one order.
+	_, err = tx.Exec(`INSERT INTO nodes (hash, refs, value_string, datatype, language, iri, bnode)
+		SELECT hash, refs, value_string, datatype, language, iri, bnode FROM ng_nodes ORDER BY hash
+		ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`)
+	return err
 }

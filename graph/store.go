@@ -250,19 +250,17 @@ const (
 	// LedgerGraph is the label of the store's own bookkeeping quads.
 	LedgerGraph = internalNS + "ledger"
 	// StatsGraph holds the store's running totals.
-	StatsGraph    = internalNS + "stats"
-	defaultEntry  = internalNS + "default" // ledger subject standing for the default graph
-	predIsGraph   = internalNS + "isGraph"
-	classGraph    = internalNS + "Graph"
-	predSource    = internalNS + "source"
-	predMeta      = internalNS + "meta"
-	predQuads     = internalNS + "quads"
-	predShared    = internalNS + "shared"
-	predContrib   = internalNS + "contributes"
-	predCount     = internalNS + "count"
-	contribPrefix = internalNS + "t:"
-	statsPrefix   = internalNS + "stats/"
-	typeBlob      = internalNS + "Blob"
+	StatsGraph   = internalNS + "stats"
+	defaultEntry = internalNS + "default" // ledger subject standing for the default graph
+	predIsGraph  = internalNS + "isGraph"
+	classGraph   = internalNS + "Graph"
+	predSource   = internalNS + "source"
+	predMeta     = internalNS + "meta"
+	predQuads    = internalNS + "quads"
+	predShared   = internalNS + "shared"
+	predCount    = internalNS + "count"
+	statsPrefix  = internalNS + "stats/"
+	typeBlob     = internalNS + "Blob"
 )
 
 var (
