@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -36,6 +37,36 @@ func TestQueryCommand(t *testing.T) {
 	}
 	if code, _, _ := notegraph(t, "query", "--db", db); code != 2 {
 		t.Errorf("query without a query: exit %d, want 2", code)
+	}
+
+	// Several files share one load; each answer is headed by its file, and
+	// --timings reports the load and each query with its result count.
+	dir := t.TempDir()
+	count := filepath.Join(dir, "count.rq")
+	ask := filepath.Join(dir, "ask.rq")
+	bad := filepath.Join(dir, "bad.rq")
+	os.WriteFile(count, []byte("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), 0o644)
+	os.WriteFile(ask, []byte("ASK { ?e a ng:EventReport }"), 0o644)
+	os.WriteFile(bad, []byte("SELECT ?x WHERE { ?x ng:agent }"), 0o644)
+	code, out, errs = notegraph(t, "query", "--db", db, "--format", "csv", "--timings", "--file", count, "--file", ask)
+	if code != 0 {
+		t.Fatalf("two files: exit %d: %s", code, errs)
+	}
+	triples := countLine(t, stats, "triples")
+	single := mustRun(t, "query", "--db", db, "--format", "csv", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+	want := "==> " + count + " <==\n" + single + "==> " + ask + " <==\n"
+	if !strings.HasPrefix(out, want) || !strings.Contains(out[len(want):], "true") {
+		t.Errorf("two files: output\n%s\nwant it to start with\n%s", out, want)
+	}
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	if len(lines) != 3 || !strings.HasPrefix(lines[0], "load\t") || !strings.HasSuffix(lines[0], "\t"+itoa(triples)+" quads") ||
+		!strings.HasPrefix(lines[1], count+"\t") || !strings.HasSuffix(lines[1], "\t1 results") ||
+		!strings.HasPrefix(lines[2], ask+"\t") {
+		t.Errorf("--timings printed:\n%s", errs)
+	}
+	code, _, errs = notegraph(t, "query", "--db", db, "--file", count, "--file", bad)
+	if code != 1 || !strings.Contains(errs, bad+": line 1, column") {
+		t.Errorf("a bad second file: exit %d, %q", code, errs)
 	}
 }
 
