@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/cayleygraph/quad"
 	"github.com/lib/pq"
 
 	"notegraph/rdf"
@@ -24,8 +25,8 @@ func sortEntriesIRI(a, b string) int {
 	return strings.Compare(a, b)
 }
 
-// pgEntryRows lists every entry with its source and meta (filtered to one
-// source when source is not nil).
+// pgEntryRows lists every entry with its source and meta (only one
+// source's when source is not nil).
 func (s *Store) pgEntryRows(source *string) ([]Entry, error) {
 	q := `SELECT s.value_string, COALESCE(src.value_string, ''), COALESCE(m.value_string, '')
 	FROM quads g
@@ -37,8 +38,18 @@ func (s *Store) pgEntryRows(source *string) ([]Entry, error) {
 	WHERE g.object_hash = $1 AND g.predicate_hash = $2 AND g.label_hash = $3`
 	args := []any{iriHash(classGraph), iriHash(predIsGraph), iriHash(LedgerGraph), iriHash(predSource), iriHash(predMeta)}
 	if source != nil {
-		q += ` AND src.value_string = $6`
-		args = append(args, *source)
+		// One source's entries are found from its value through the
+		// object index, not by filtering every entry: a build asks this
+		// for every file, so the filter made a build quadratic in the
+		// number of documents stored.
+		q = `SELECT s.value_string, $1::text, COALESCE(m.value_string, '')
+	FROM quads sq
+	JOIN nodes s ON s.hash = sq.subject_hash
+	JOIN quads g ON g.subject_hash = sq.subject_hash AND g.object_hash = $3 AND g.predicate_hash = $4 AND g.label_hash = $5
+	LEFT JOIN quads mq ON mq.subject_hash = sq.subject_hash AND mq.predicate_hash = $6 AND mq.label_hash = $5
+	LEFT JOIN nodes m ON m.hash = mq.object_hash
+	WHERE sq.object_hash = $2 AND sq.predicate_hash = $7 AND sq.label_hash = $5`
+		args = []any{*source, hashOf(quad.String(*source)), iriHash(classGraph), iriHash(predIsGraph), iriHash(LedgerGraph), iriHash(predMeta), iriHash(predSource)}
 	}
 	rows, err := s.pg.Query(q, args...)
 	if err != nil {
