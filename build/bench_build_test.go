@@ -169,11 +169,7 @@ func BenchmarkStoreLoad(b *testing.B) {
 			var cpu time.Duration
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
-				dir := filepath.Join(b.TempDir(), "db")
-				st, err := graph.Open(dir, graph.Options{Create: true, Backend: backend})
-				if err != nil {
-					b.Fatal(err)
-				}
+				st := openBenchStore(b, backend)
 				b.StartTimer()
 				c0 := cpuTime()
 				for _, batch := range batches {
